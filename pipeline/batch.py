@@ -1,0 +1,65 @@
+"""Running one step over many inputs: a bad input is reported in one line and the batch goes on."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from pipeline.errors import DigestError
+from pipeline.records import InputRef
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_USAGE = 2
+
+Result = TypeVar("Result")
+
+
+@dataclass
+class BatchReport:
+    succeeded: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (input, reason)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_SOME_FAILED if self.failed else EXIT_OK
+
+    def print_failures(self) -> None:
+        if self.failed:
+            print(f"{len(self.failed)} of {len(self.failed) + len(self.succeeded)} inputs failed:", file=sys.stderr)
+            for name, reason in self.failed:
+                print(f"  {name}: {reason}", file=sys.stderr)
+
+
+def failure_reason(error: Exception) -> str:
+    """One line saying why an input failed; unexpected errors keep their type for bug reports."""
+    if isinstance(error, DigestError):
+        return str(error)
+    return f"internal error ({type(error).__name__}: {error})"
+
+
+def run_each(
+    refs: Iterable[InputRef],
+    step: Callable[[InputRef], Result],
+    on_result: Callable[[InputRef, Result], None],
+    report: BatchReport | None = None,
+) -> BatchReport:
+    """Apply ``step`` to every input and hand each result to ``on_result``. A failure of one input
+    prints ``error: <input>: <reason>`` at once and the batch goes on. KeyboardInterrupt is not caught."""
+    report = report if report is not None else BatchReport()
+    for ref in refs:
+        try:
+            on_result(ref, step(ref))
+        except Exception as error:  # noqa: BLE001 - one bad input must not stop the batch
+            reason = failure_reason(error)
+            log.debug("failure on %s", ref.display, exc_info=True)
+            print(f"error: {ref.display}: {reason}", file=sys.stderr)
+            report.failed.append((ref.display, reason))
+        else:
+            report.succeeded.append(ref.display)
+    return report

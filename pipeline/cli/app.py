@@ -1,0 +1,23 @@
+"""The typer application every command module registers on."""
+
+from __future__ import annotations
+
+import logging
+
+import typer
+
+HELP = """Turn scraped Chinese news articles (.txt, .md, .html; UTF-8, GBK/GB18030, Big5, UTF-16;
+Simplified or Traditional) into English digests and a newsletter briefing.
+
+Exit codes: 0 all inputs succeeded; 1 some inputs failed (each is named, with the reason);
+2 usage or configuration error.
+"""
+
+app = typer.Typer(help=HELP, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+
+def setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s" if verbose else "%(levelname)s: %(message)s",
+    )

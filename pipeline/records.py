@@ -1,0 +1,213 @@
+"""The records that flow between stages: one dataclass per stage's output.
+
+ingest -> Article -> clean -> CleanArticle -> facts -> Facts
+       -> summarise -> Summary -> translate -> English -> render -> Digest
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class InputRef:
+    """One input named on the command line: a file path, or stdin when ``path`` is None."""
+
+    display: str
+    path: Path | None = None
+
+
+@dataclass
+class Source:
+    path: str
+    sha256: str
+    encoding: str
+    # The script the article was written in: "simplified", "traditional" or "mixed".
+    script: str = ""
+
+
+@dataclass
+class Metadata:
+    title_zh: str = ""
+    date: str | None = None  # ISO YYYY-MM-DD
+    publisher_zh: str | None = None
+    authors: list[str] = field(default_factory=list)
+    editor: str | None = None
+
+
+@dataclass
+class Article:
+    """Output of ingest: decoded text (for HTML, the extracted body) plus what the page itself declared."""
+
+    id: str
+    source: Source
+    text: str
+    is_html: bool = False
+    # Metadata an HTML extractor found in the page markup; the clean stage prefers its own
+    # findings in the text and falls back to these.
+    page_metadata: Metadata = field(default_factory=Metadata)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CleanArticle:
+    id: str
+    source: Source
+    metadata: Metadata
+    paragraphs_zh: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text_zh(self) -> str:
+        """The body as one string; figure offsets (`Figure.start`/`end`) index into this."""
+        return "\n".join(self.paragraphs_zh)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "source": asdict(self.source),
+            "metadata": asdict(self.metadata),
+            "paragraphs_zh": list(self.paragraphs_zh),
+            "warnings": list(self.warnings),
+        }
+
+
+def json_number(value: Decimal) -> int | float:
+    """Decimal -> the JSON number it denotes, an int when it is whole."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+@dataclass
+class Figure:
+    text_zh: str  # the figure as written, qualifier included: "5.7万余名"
+    value: Decimal  # exact; for a range, the low end
+    unit_zh: str  # "人", "亿元", "%", "个百分点", ...
+    qualifier: str  # "", "nearly", "about", "more than", "over", "or more", "reached", "range"
+    text_en: str  # "more than 57,000"
+    context_zh: str  # the sentence it came from
+    start: int  # offsets of text_zh in CleanArticle.text_zh
+    end: int
+    value_high: Decimal | None = None  # the high end of a range
+    score: float = 0.0  # key-figure ranking score; higher is more important
+
+    def to_dict(self) -> dict:
+        record = {
+            "text_zh": self.text_zh,
+            "value": json_number(self.value),
+            "unit_zh": self.unit_zh,
+            "qualifier": self.qualifier,
+            "text_en": self.text_en,
+            "context_zh": self.context_zh,
+            "start": self.start,
+            "end": self.end,
+        }
+        if self.value_high is not None:
+            record["value_high"] = json_number(self.value_high)
+        return record
+
+
+@dataclass
+class Programme:
+    name_zh: str  # without 《》 or quotes: 五大行动, 工友杯, 1+X证书制度
+    context_zh: str  # the first sentence it appears in
+    start: int  # offset of its first mention in CleanArticle.text_zh
+
+    def to_dict(self) -> dict:
+        return {"name_zh": self.name_zh, "context_zh": self.context_zh, "start": self.start}
+
+
+@dataclass
+class Facts:
+    id: str
+    figures: list[Figure]  # every figure, in text order
+    key_figures: list[Figure]  # the ranked selection for the digest, in text order
+    programmes: list[Programme]
+
+    def to_dict(self, all_figures: bool = False) -> dict:
+        chosen = self.figures if all_figures else self.key_figures
+        return {
+            "id": self.id,
+            "key_figures": [f.to_dict() for f in chosen],
+            "programmes": [p.to_dict() for p in self.programmes],
+        }
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """What produced a text: a model id (or "extractive"/"none") and its revision."""
+
+    id: str
+    revision: str | None = None
+
+
+@dataclass
+class Summary:
+    headline_zh: str
+    summary_zh: str
+    model: ModelInfo
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class English:
+    """Output of the translation stage. A field that could not be translated is None and is
+    named in ``untranslated`` with the reason."""
+
+    title_en: str | None
+    headline_en: str | None
+    summary_en: str | None
+    publisher_en: str | None
+    figure_contexts_en: list[str | None]  # parallel to Facts.key_figures
+    programme_names_en: list[str | None]  # parallel to Facts.programmes
+    programme_contexts_en: list[str | None]  # parallel to Facts.programmes
+    model: ModelInfo
+    untranslated: dict[str, str] = field(default_factory=dict)  # field -> reason
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class KeyFigureRecord:
+    text_zh: str
+    value: int | float
+    unit_zh: str
+    qualifier: str
+    text_en: str
+    context_zh: str
+    context_en: str | None
+
+
+@dataclass
+class ProgrammeRecord:
+    name_zh: str
+    name_en: str | None
+    context_zh: str
+    context_en: str | None
+
+
+@dataclass
+class Digest:
+    """The per-article record, schema version 1 (pipeline/schema/digest.schema.json)."""
+
+    id: str
+    source: Source
+    metadata: dict  # title_zh, title_en, date, publisher_zh, publisher_en, authors
+    text_zh: str
+    headline_zh: str
+    headline_en: str | None
+    summary_zh: str
+    summary_en: str | None
+    key_figures: list[KeyFigureRecord]
+    programmes: list[ProgrammeRecord]
+    warnings: list[str]
+    models: dict  # {"summariser": ModelInfo-as-dict, "translator": ModelInfo-as-dict}
+    untranslated: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        record = asdict(self)
+        return {"schema": SCHEMA_VERSION, **record}

@@ -1,0 +1,38 @@
+"""Small text utilities shared by the stages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at 。！？； (or their ASCII forms, or …… ), plus any closing quotes or brackets
+# right after it, or at the end of a paragraph.
+_SENTENCE = re.compile(r"[^\n]*?(?:[。！？；!?;]+|…{1,2}|\.{3,6})[”’」』）)】]*|[^\n]+")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentences of ``text`` with their offsets; blank stretches are skipped."""
+    spans = []
+    for match in _SENTENCE.finditer(text):
+        sentence = match.group()
+        stripped = sentence.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(sentence) - len(sentence.lstrip()))
+        spans.append(Span(start, start + len(stripped), stripped))
+    return spans
+
+
+def sentence_at(text: str, offset: int) -> Span:
+    """The sentence of ``text`` that contains ``offset``."""
+    for span in split_sentences(text):
+        if span.start <= offset < span.end:
+            return span
+    raise ValueError(f"offset {offset} is outside every sentence")
