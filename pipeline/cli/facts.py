@@ -1,1 +1,60 @@
-"""Placeholder: replaced by the module that implements this command."""
+"""`digest facts`: the figures and programmes of articles, as text or one JSON record per article."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from pipeline.batch import EXIT_USAGE, run_each
+from pipeline.clean import clean_article
+from pipeline.cli.app import app, setup_logging
+from pipeline.cli.common import CONFIG_HELP, INPUTS_HELP, emit_record, load_config_or_exit
+from pipeline.errors import ConfigError
+from pipeline.facts import extract_facts
+from pipeline.facts.listing import facts_as_text
+from pipeline.ingest import expand_inputs, read_article
+from pipeline.records import Facts, InputRef
+from pipeline.runner import key_figure_limit
+
+
+class FigureChoice(str, Enum):
+    key = "key"
+    all = "all"
+
+
+@app.command("facts")
+def facts_command(
+    inputs: list[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
+    json_output: bool = typer.Option(False, "--json", help="Print one JSON object per input instead of text."),
+    figures: FigureChoice = typer.Option(
+        FigureChoice.key, "--figures", help="key: the ranked key figures (facts.key_figures of them); all: every figure."
+    ),
+    out: Path | None = typer.Option(None, "--out", help="Write DIR/<id>.json per input instead of printing."),
+    config: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
+    verbose: bool = typer.Option(False, "-v", "--verbose", help="Log progress."),
+) -> None:
+    """List the figures (exact value, unit, qualifier, English wording, source sentence) and the
+    named programmes of each article.
+
+    A bad input is reported as `error: <input>: <reason>` and the others go on; the exit code is 1
+    if any input failed, 2 for a usage or configuration error."""
+    setup_logging(verbose)
+    settings = load_config_or_exit(config)
+    try:
+        limit = key_figure_limit(settings)
+    except ConfigError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    all_figures = figures is FigureChoice.all
+
+    def step(ref: InputRef) -> Facts:
+        return extract_facts(clean_article(read_article(ref), settings["clean"]["script"]), limit)
+
+    def on_result(ref: InputRef, facts: Facts) -> None:
+        emit_record(facts.id, facts.to_dict(all_figures), facts_as_text(facts, all_figures), json_output, out)
+
+    report = run_each(expand_inputs(inputs), step, on_result)
+    report.print_failures()
+    raise typer.Exit(report.exit_code)

@@ -1,1 +1,115 @@
-"""Placeholder: replaced by the module that implements this command."""
+"""`digest run`: flags -> config overrides -> pipeline.runner; the outcome -> messages and exit code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from pipeline.batch import EXIT_USAGE
+from pipeline.cli.app import app, setup_logging
+from pipeline.cli.common import CONFIG_HELP, INPUTS_HELP, load_config_or_exit
+from pipeline.cli.config import SET_HELP, merge_overrides, overrides_or_exit
+from pipeline.errors import ConfigError
+from pipeline.runner import run_batch
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
+
+RUN_HELP = """Digest articles into DIR: <id>.md and <id>.json per article, plus briefing.md (newest
+first) and digests.jsonl for the whole batch. Unchanged inputs with unchanged settings are served
+from DIR/.cache without loading any model; --force redoes them.
+
+A model that is not on this machine is reported once and replaced: the extractive summary for the
+summariser, no English for the translator (the records say what is untranslated and why).
+
+Exit codes: 0 every input digested; 1 some inputs failed (listed at the end with the reason);
+2 usage or configuration error; 130 interrupted (Ctrl-C), after writing the briefing of what finished.
+"""
+
+
+def _flag_overrides(
+    out: Path | None,
+    summariser: str | None,
+    translator: str | None,
+    figures: str | None,
+    glossary: Path | None,
+    script: str | None,
+    formats: str | None,
+    models_dir: Path | None,
+    num_beams: int | None,
+) -> dict[str, Any]:
+    """The config overrides the dedicated flags stand for."""
+    overrides: dict[str, Any] = {}
+
+    def put(section: str, key: str, value: Any) -> None:
+        overrides.setdefault(section, {})[key] = value
+
+    if out is not None:
+        put("output", "dir", str(out))
+    if summariser == "extractive":
+        put("summariser", "kind", "extractive")
+    elif summariser is not None:
+        put("summariser", "kind", "seq2seq")
+        put("summariser", "model", summariser)
+    if translator is not None:
+        put("translator", "model", translator)
+    if figures is not None:
+        put("facts", "key_figures", figures if figures == "all" else _whole_number("--figures", figures))
+    if glossary is not None:
+        put("glossary", "path", str(glossary))
+    if script is not None:
+        put("clean", "script", script)
+    if formats is not None:
+        put("output", "formats", [name.strip() for name in formats.split(",") if name.strip()])
+    if models_dir is not None:
+        put("models", "dir", str(models_dir))
+    if num_beams is not None:
+        for section in ("summariser", "translator"):
+            merge_overrides(overrides, {section: {"generation": {"num_beams": num_beams}}})
+    return overrides
+
+
+def _whole_number(flag: str, text: str) -> int:
+    if not text.isdigit():
+        raise typer.BadParameter(f"expected a whole number or 'all', not {text!r}", param_hint=flag)
+    return int(text)
+
+
+@app.command("run", help=RUN_HELP)
+def run_command(
+    inputs: list[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
+    out: Path | None = typer.Option(None, "--out", help="Output folder [config output.dir: out/ of the working directory].", file_okay=False),
+    config_file: Path | None = typer.Option(None, "--config", help=CONFIG_HELP, dir_okay=False),
+    summariser: str | None = typer.Option(None, "--summariser", help="'extractive' (no model), or a seq2seq model id or folder."),
+    translator: str | None = typer.Option(None, "--translator", help="Translation model id or folder."),
+    figures: str | None = typer.Option(None, "--figures", help="Key figures per digest: a number, or 'all'.", metavar="N|all"),
+    glossary: Path | None = typer.Option(None, "--glossary", help="Extra glossary (TSV: Chinese, English, note); its entries win.", dir_okay=False),
+    script: str | None = typer.Option(None, "--script", help="'simplified' (convert Traditional) or 'keep'.", metavar="simplified|keep"),
+    formats: str | None = typer.Option(None, "--formats", help="Per-article files to write, comma-separated: md,json.", metavar="md,json"),
+    models_dir: Path | None = typer.Option(None, "--models-dir", help="Folder `digest models pull` fills and the stages search.", file_okay=False),
+    num_beams: int | None = typer.Option(None, "--num-beams", help="Beam width of both summariser and translator.", min=1),
+    assignments: list[str] = typer.Option([], "--set", help=SET_HELP, metavar="SECTION.KEY=VALUE"),
+    force: bool = typer.Option(False, "--force", help="Ignore earlier results; redo every input."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no closing summary."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each stage of each input with its timing."),
+) -> None:
+    setup_logging(verbose)
+    flags = _flag_overrides(out, summariser, translator, figures, glossary, script, formats, models_dir, num_beams)
+    settings = load_config_or_exit(config_file, overrides_or_exit(assignments, flags))
+    try:
+        result = run_batch(inputs, settings, force=force, quiet=quiet)
+    except ConfigError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    if result.interrupted:
+        typer.echo(f"interrupted after {result.finished} of {result.total} inputs", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED)
+    result.report.print_failures()
+    if not quiet:
+        typer.echo(
+            f"{len(result.records)} of {result.total} digested into {settings['output']['dir']}"
+            f" ({result.from_cache} from earlier runs)",
+            err=True,
+        )
+    raise typer.Exit(result.report.exit_code)

@@ -1,0 +1,44 @@
+"""Time of the facts stage (figures, key-figure ranking, programmes) per seed article, on one core.
+
+The articles are read and cleaned once; only extract_facts is timed, as the median of many runs.
+
+    python benchmarks/facts.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+from pathlib import Path
+
+from pipeline.clean import clean_article
+from pipeline.facts import extract_facts
+from pipeline.ingest import expand_inputs, read_article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=50, help="runs per article (default 50)")
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    articles = [clean_article(read_article(ref)) for ref in expand_inputs([str(SEEDS)])]
+    print(f"{'article':<24} {'chars':>6} {'figures':>8} {'programmes':>11} {'median ms':>10} {'max ms':>8}")
+    for article in articles:
+        timings = []
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            facts = extract_facts(article)
+            timings.append((time.perf_counter() - started) * 1000)
+        print(
+            f"{article.id:<24} {len(article.text_zh):>6} {len(facts.figures):>8} {len(facts.programmes):>11}"
+            f" {statistics.median(timings):>10.2f} {max(timings):>8.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

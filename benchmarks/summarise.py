@@ -1,0 +1,64 @@
+"""Summarisation speed: articles per second through Summariser.summarise, and peak memory.
+
+    python benchmarks/summarise.py --model models/bigscience--mt0-base --articles 5
+
+Articles are the seeds/ files split into paragraphs (no cleaning, so boilerplate is included).
+Without --model a tiny random-weight T5 (the tests' model) is built, which measures the
+pipeline's overhead rather than real model speed; --extractive measures the model-free summariser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pipeline import PROJECT_DIR
+from pipeline.config import load_config
+from pipeline.records import CleanArticle, Metadata, Source
+from pipeline.summarise import load_summariser
+
+sys.path.insert(0, str(PROJECT_DIR / "tests"))
+from tiny_models import build_tiny_t5  # noqa: E402 - the tests' builder, importable once tests/ is on the path
+
+
+def seed_articles(count: int) -> list[CleanArticle]:
+    paths = sorted((PROJECT_DIR / "seeds").glob("*.txt"))
+    articles = []
+    for index in range(count):
+        path = paths[index % len(paths)]
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        paragraphs = [line.strip() for line in lines if line.strip()]
+        articles.append(CleanArticle(path.stem, Source(str(path), "", "utf-8"), Metadata(), paragraphs))
+    return articles
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", help="seq2seq model folder or id (default: build a tiny random model)")
+    parser.add_argument("--articles", type=int, default=5)
+    parser.add_argument("--extractive", action="store_true", help="benchmark the extractive summariser")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        model = args.model or str(build_tiny_t5(Path(scratch) / "tiny-t5"))
+        kind = "extractive" if args.extractive else "seq2seq"
+        settings = load_config(overrides={"summariser": {"kind": kind, "model": model}})
+        started = time.perf_counter()
+        summariser = load_summariser(settings)
+        loaded = time.perf_counter()
+        articles = seed_articles(args.articles)
+        for article in articles:
+            summariser.summarise(article)
+        finished = time.perf_counter()
+    name = "extractive" if args.extractive else model + ("" if args.model else " (tiny, random weights)")
+    print(f"summariser: {name}")
+    print(f"load: {loaded - started:.1f} s")
+    print(f"{len(articles)} articles in {finished - loaded:.1f} s: {len(articles) / (finished - loaded):.2f} articles/s")
+    print(f"peak memory (max RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

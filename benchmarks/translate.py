@@ -1,0 +1,65 @@
+"""Translation speed: Chinese sentences per second through Translator.translate, and peak memory.
+
+    python benchmarks/translate.py --model models/Helsinki-NLP--opus-mt-zh-en --sentences 64
+
+Without --model a tiny random-weight Marian (the tests' model) is built, which measures the
+pipeline's overhead rather than real model speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pipeline import PROJECT_DIR
+from pipeline.config import load_config
+from pipeline.text import split_sentences
+from pipeline.translate import load_translator
+
+sys.path.insert(0, str(PROJECT_DIR / "tests"))
+from tiny_models import build_tiny_marian  # noqa: E402 - the tests' builder, importable once tests/ is on the path
+
+
+def seed_sentences(count: int) -> list[str]:
+    """``count`` real Chinese news sentences from seeds/, repeated if there are fewer."""
+    sentences = [
+        span.text
+        for path in sorted((PROJECT_DIR / "seeds").glob("*.txt"))
+        for span in split_sentences(path.read_text(encoding="utf-8", errors="replace"))
+        if len(span.text) >= 12
+    ]
+    return (sentences * (count // len(sentences) + 1))[:count]
+
+
+def peak_memory_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", help="Marian model folder or id (default: build a tiny random model)")
+    parser.add_argument("--sentences", type=int, default=32)
+    parser.add_argument("--batch-size", type=int, help="override translator.batch_size")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        model = args.model or str(build_tiny_marian(Path(scratch) / "tiny-marian"))
+        translator_settings = {"model": model} | ({"batch_size": args.batch_size} if args.batch_size else {})
+        settings = load_config(overrides={"translator": translator_settings})
+        started = time.perf_counter()
+        translator = load_translator(settings)
+        loaded = time.perf_counter()
+        sentences = seed_sentences(args.sentences)
+        translator.translate(sentences)
+        finished = time.perf_counter()
+    print(f"model: {model}{' (tiny, random weights)' if not args.model else ''}")
+    print(f"load: {loaded - started:.1f} s")
+    print(f"{len(sentences)} sentences in {finished - loaded:.1f} s: {len(sentences) / (finished - loaded):.2f} sentences/s")
+    print(f"peak memory (max RSS): {peak_memory_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

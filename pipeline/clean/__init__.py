@@ -1,0 +1,135 @@
+"""Clean: from an ingested article to body paragraphs plus metadata, in Simplified Chinese by default.
+
+Order matters: characters and pinyin first (they confuse every later rule), garbled spans before the
+script is judged, punctuation before lines are classified (the patterns expect full-width marks)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pipeline.clean.boilerplate import is_footer_line, is_furniture, is_photo_caption
+from pipeline.clean.characters import normalise_characters
+from pipeline.clean.dedupe import drop_repeats
+from pipeline.clean.lines import Line, is_body_like, split_lines
+from pipeline.clean.metadata import find_title, parse_metadata_line, split_trailing_byline
+from pipeline.clean.mojibake import fix_garbles
+from pipeline.clean.pinyin import remove_pinyin
+from pipeline.clean.punctuation import normalise_punctuation, remove_spaces_between_chinese
+from pipeline.clean.script import SCRIPT_CHOICES, SIMPLIFIED, detect_script, to_simplified
+from pipeline.errors import InputError
+from pipeline.records import Article, CleanArticle, Metadata, Source
+
+__all__ = ["SCRIPT_CHOICES", "clean_article"]
+
+
+def _read_metadata(lines: list[Line]) -> tuple[Metadata, set[int]]:
+    """Metadata declared by the page's date/source/byline/editor lines, and the indices of those lines."""
+    metadata = Metadata()
+    used: set[int] = set()
+    labelled_date = None
+    for index, line in enumerate(lines):
+        found = parse_metadata_line(line.text)
+        if found is None:
+            continue
+        used.add(index)
+        if found.date_labelled and labelled_date is None:
+            labelled_date = found.date
+        metadata.date = metadata.date or found.date
+        metadata.publisher_zh = metadata.publisher_zh or found.publisher
+        metadata.editor = metadata.editor or found.editor
+        metadata.authors.extend(a for a in found.authors if a not in metadata.authors)
+    metadata.date = labelled_date or metadata.date
+    return metadata, used
+
+
+def _furniture_lines(lines: list[Line]) -> set[int]:
+    """Indices of page furniture and photo captions, and of footer lines after the last paragraph."""
+    last_body = max((i for i, line in enumerate(lines) if is_body_like(line.text)), default=len(lines))
+    return {
+        index
+        for index, line in enumerate(lines)
+        if is_furniture(line.text) or is_photo_caption(line) or (index > last_body and is_footer_line(line.text))
+    }
+
+
+def _simplified(page: Metadata) -> Metadata:
+    return replace(
+        page,
+        title_zh=to_simplified(page.title_zh),
+        publisher_zh=to_simplified(page.publisher_zh) if page.publisher_zh else None,
+        authors=[to_simplified(a) for a in page.authors],
+        editor=to_simplified(page.editor) if page.editor else None,
+    )
+
+
+def _page_pairs(simplified: Metadata, original: Metadata) -> list[tuple[str, str]]:
+    fields = [(simplified.title_zh, original.title_zh), (simplified.publisher_zh, original.publisher_zh)]
+    fields += list(zip(simplified.authors, original.authors)) + [(simplified.editor, original.editor)]
+    return [(s, o) for s, o in fields if s and o]
+
+
+def _in_original_script(value: str, pairs: list[tuple[str, str]]) -> str:
+    """``value``, found in the Simplified copy of a line, as written in the original line.
+    OpenCC maps character for character here, so the same offsets hold in both."""
+    for simplified, original in pairs:
+        offset = simplified.find(value)
+        if offset >= 0 and len(simplified) == len(original):
+            return original[offset : offset + len(value)]
+    return value
+
+
+def _keep_script(metadata: Metadata, pairs: list[tuple[str, str]]) -> None:
+    def original(value: str | None) -> str | None:
+        return _in_original_script(value, pairs) if value else value
+
+    metadata.title_zh = original(metadata.title_zh) or ""
+    metadata.publisher_zh = original(metadata.publisher_zh)
+    metadata.editor = original(metadata.editor)
+    metadata.authors = [original(a) for a in metadata.authors]
+
+
+def _fill_from_page(metadata: Metadata, page: Metadata) -> None:
+    metadata.date = metadata.date or page.date
+    metadata.publisher_zh = metadata.publisher_zh or page.publisher_zh
+    metadata.editor = metadata.editor or page.editor
+    metadata.authors = metadata.authors or list(page.authors)
+
+
+def clean_article(article: Article, script: str = "simplified") -> CleanArticle:
+    """Body paragraphs and metadata of ``article``. ``script``: "simplified" converts Traditional text
+    to Simplified, "keep" leaves it; ``source.script`` records what the article was written in."""
+    if script not in SCRIPT_CHOICES:
+        raise ValueError(f"script must be one of {SCRIPT_CHOICES}, not {script!r}")
+    text, warnings = normalise_characters(article.text)
+    text, garble_warnings = fix_garbles(remove_pinyin(text))
+    warnings += garble_warnings
+    original_script = detect_script(text)
+    # Every rule reads a Simplified copy (their patterns are Simplified); with "keep", the body and
+    # metadata are then taken from the original lines at the same positions.
+    lines = split_lines(normalise_punctuation(to_simplified(text)))
+    output_lines = lines if script == SIMPLIFIED else split_lines(normalise_punctuation(text))
+
+    metadata, metadata_lines = _read_metadata(lines)
+    page = _simplified(article.page_metadata)
+    not_body = metadata_lines | _furniture_lines(lines)
+    metadata.title_zh, title_lines = find_title(lines, not_body, page.title_zh)
+    not_body |= title_lines
+    _fill_from_page(metadata, page)
+    if script != SIMPLIFIED:
+        line_pairs = [(lines[i].text, output_lines[i].text) for i in sorted(metadata_lines | title_lines)]
+        _keep_script(metadata, line_pairs + _page_pairs(page, article.page_metadata))
+    paragraphs = [remove_spaces_between_chinese(line.text) for i, line in enumerate(output_lines) if i not in not_body]
+    paragraphs, repeat_warnings = drop_repeats(paragraphs)
+    warnings += repeat_warnings
+    if paragraphs:
+        paragraphs[-1], trailing_authors = split_trailing_byline(paragraphs[-1])
+        metadata.authors.extend(a for a in trailing_authors if a not in metadata.authors)
+    if not paragraphs:
+        raise InputError("no article text left after cleaning")
+    return CleanArticle(
+        id=article.id,
+        source=Source(article.source.path, article.source.sha256, article.source.encoding, original_script),
+        metadata=metadata,
+        paragraphs_zh=paragraphs,
+        warnings=article.warnings + warnings,
+    )

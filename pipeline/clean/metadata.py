@@ -1,0 +1,147 @@
+"""Metadata lines of a news page (date, source, bylines, editor) and the headline among its first lines."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from pipeline.clean.lines import Line, is_body_like
+
+_DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+_LABELLED_DATE = re.compile(rf"(?:发布时间|发布日期|发稿时间|更新时间|日期)\s*[：:]\s*{_DATE}")
+_ANY_DATE = re.compile(_DATE)
+_DATE_LINE = re.compile(rf"^[〖【\[]?{_DATE}(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?[〗】\]]?$")
+_SOURCE = re.compile(r"(?:来源|稿源|出处)\s*[：:]\s*([^\s|｜〗】\]]+)")
+_EDITOR = re.compile(r"(?:责任编辑|责编|编辑)\s*[：:]\s*([\u4e00-\u9fff·]{2,5})")
+_ROLE = r"(?:特约记者|见习记者|实习记者|首席记者|本报记者|记者|通讯员|实习生)"
+_BYLINE_TOKEN = re.compile(rf"^(?:(?P<org>\S*?){_ROLE})?(?P<name>[\u4e00-\u9fff·]{{2,4}})?$")
+_HAS_ROLE = re.compile(_ROLE)
+_METADATA_MAX_CHARS = 60
+
+_TITLE_PART = re.compile(r"[（(](主题|引题|副题|肩题|眉题|主标题|副标题)[）)]$")
+_ORIGINAL_TITLE = re.compile(r"^原标题\s*[：:]\s*")
+_SUBTITLE = re.compile(r"^(?:——|--|—)")
+_TITLE_SEPARATOR = re.compile(r"\s*[|｜_]\s*|\s+[-–—]\s+")
+_HEADLINE_MIN_HAN = 6
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# A byline in parentheses closing the last paragraph: "……贡献力量。（王黎奎）".
+_TRAILING_BYLINE = re.compile(
+    rf"(?<=[。！？”])\s*[（(]{_ROLE}?\s*([\u4e00-\u9fff]{{2,3}}(?:[\s、][\u4e00-\u9fff]{{2,3}})*)[）)]$"
+)
+_NOT_A_PERSON = re.compile(r"[社报网台站]$")
+
+
+@dataclass
+class LineMetadata:
+    date: str | None = None
+    date_labelled: bool = False
+    publisher: str | None = None
+    authors: list[str] = field(default_factory=list)
+    editor: str | None = None
+
+
+def _iso_date(match: re.Match) -> str | None:
+    year, month, day = (int(g) for g in match.groups()[-3:])
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _parse_byline(text: str) -> tuple[str | None, list[str]] | None:
+    """(organisation, names) of a line such as "工人日报-中工网记者 张翀 通讯员 徐蓉 陈凯", else None."""
+    if not _HAS_ROLE.search(text):
+        return None
+    organisation, names = None, []
+    for token in text.split():
+        match = _BYLINE_TOKEN.match(token)
+        if not match or not token:
+            return None
+        organisation = organisation or (match.group("org") or None)
+        if match.group("name"):
+            names.append(match.group("name"))
+    return organisation, names
+
+
+def parse_metadata_line(text: str) -> LineMetadata | None:
+    """What a short date/source/byline/editor line declares, or None for any other line."""
+    if len(text) > _METADATA_MAX_CHARS:
+        return None
+    found = LineMetadata()
+    labelled = _LABELLED_DATE.search(text)
+    source = _SOURCE.search(text)
+    editor = _EDITOR.search(text)
+    byline = _parse_byline(text)
+    date_line = _DATE_LINE.match(text)
+    if not (labelled or source or editor or byline or date_line):
+        return None
+    date_match = labelled or _ANY_DATE.search(text)
+    found.date = _iso_date(date_match) if date_match else None
+    found.date_labelled = bool(labelled)
+    found.publisher = source.group(1) if source else (byline[0] if byline else None)
+    found.authors = byline[1] if byline else []
+    found.editor = editor.group(1) if editor else None
+    return found
+
+
+def split_trailing_byline(paragraph: str) -> tuple[str, list[str]]:
+    match = _TRAILING_BYLINE.search(paragraph)
+    if not match:
+        return paragraph, []
+    names = re.split(r"[\s、]", match.group(1))
+    if any(_NOT_A_PERSON.search(name) for name in names):
+        return paragraph, []
+    return paragraph[: match.start()].rstrip(), names
+
+
+def clean_title(title: str) -> str:
+    """A headline without layout markers or site/column names: of "推进“产改”进行时|湖北：959万..." or
+    "标题_中工网", the longest part, which is the headline itself."""
+    title = _TITLE_PART.sub("", _ORIGINAL_TITLE.sub("", title.strip())).strip()
+    title = title.rstrip("—- ").strip()
+    parts = [part for part in _TITLE_SEPARATOR.split(title) if part]
+    return max(parts, key=len) if parts else title
+
+
+def _head_end(lines: list[Line]) -> int:
+    for index, line in enumerate(lines):
+        if is_body_like(line.text):
+            return index
+    return len(lines)
+
+
+def _is_headline_candidate(text: str) -> bool:
+    return len(_HAN.findall(text)) >= _HEADLINE_MIN_HAN and not text.endswith("。")
+
+
+def find_title(lines: list[Line], skip: set[int], page_title: str) -> tuple[str, set[int]]:
+    """The headline and the indices of the lines that make up the title block.
+
+    Among the lines before the first paragraph of running text (skipping ``skip``, already known as
+    metadata or furniture), in order of preference: the line marked （主题） of a newspaper layout; a
+    原标题 line; the line just above a ——subtitle; the page's own <title>; the first line long enough
+    to be a headline. Lines above the headline are page furniture (banners, breadcrumbs, channel
+    names); the 引题/副题 lines and a ——subtitle right below it belong to the title block."""
+    head = [i for i in range(_head_end(lines)) if i not in skip]
+    marked = [i for i in head if _TITLE_PART.search(lines[i].text)]
+    main = [i for i in marked if _TITLE_PART.search(lines[i].text).group(1) in ("主题", "主标题")]
+    original = [i for i in head if _ORIGINAL_TITLE.match(lines[i].text)]
+    above_subtitle = [i for i, j in zip(head, head[1:]) if _SUBTITLE.match(lines[j].text)]
+    candidates = [i for i in head if _is_headline_candidate(lines[i].text)]
+    page_lines = [i for i in head if page_title and clean_title(lines[i].text) == clean_title(page_title)]
+    for choice in (main, original, above_subtitle, page_lines):
+        if choice:
+            chosen = choice[0]
+            break
+    else:
+        if page_title:
+            return clean_title(page_title), set(marked)
+        if not candidates:
+            return "", set(marked)
+        chosen = candidates[0]
+    block = {i for i in head if i <= chosen} | set(marked)
+    following = [i for i in head if i > chosen]
+    if following and _SUBTITLE.match(lines[following[0]].text):
+        block.add(following[0])
+    return clean_title(lines[chosen].text), block

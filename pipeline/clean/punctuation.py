@@ -1,0 +1,33 @@
+"""Punctuation and spacing in Chinese context: half-width marks next to Chinese become full-width,
+spaces between Chinese characters go; ASCII marks inside numbers and Latin text stay (2,468.3, 10:33)."""
+
+from __future__ import annotations
+
+import re
+
+_CHINESE = r"\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018\u2019\u201c\u201d\u2014\u2026"
+# One pattern per mark, so each substitution is a fixed string and runs without a Python callback.
+_MARKS_NEXT_TO_CHINESE = [
+    (re.compile(rf"(?<=[{_CHINESE}{full}]){re.escape(half)}|{re.escape(half)}(?=[{_CHINESE}{full}])"), full)
+    for half, full in ((",", "，"), (";", "；"), (":", "："), ("?", "？"), ("!", "！"))
+]
+_PARENTHESES = re.compile(rf"(?<=([{_CHINESE}]))?\(([^()\n]{{0,60}})\)")
+_HAS_HAN = re.compile(r"[\u3400-\u9fff]")
+_SPACE_BETWEEN_CHINESE = re.compile(rf"(?<=[{_CHINESE}])[ \t\u3000]+(?=[{_CHINESE}])")
+
+
+def _full_width_parentheses(match: re.Match) -> str:
+    before, inside = match.group(1), match.group(2)
+    if before or _HAS_HAN.search(inside):
+        return f"（{inside}）"
+    return match.group()
+
+
+def normalise_punctuation(text: str) -> str:
+    for mark, full_width in _MARKS_NEXT_TO_CHINESE:
+        text = mark.sub(full_width, text)
+    return _PARENTHESES.sub(_full_width_parentheses, text)
+
+
+def remove_spaces_between_chinese(text: str) -> str:
+    return _SPACE_BETWEEN_CHINESE.sub("", text)

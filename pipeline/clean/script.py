@@ -1,0 +1,62 @@
+"""Which Chinese script a text is written in, and conversion to Simplified with OpenCC.
+
+OpenCC config: ``tw2s`` (see docs/clean.md). It is the one of t2s/tw2s/hk2s (OpenCC 1.4.2) that turns
+看著 into 看着 and 著想 into 着想 while keeping 著名, 顯著 -> 显著 and 乾隆, as mainland news writes them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import opencc
+
+SIMPLIFIED = "simplified"
+TRADITIONAL = "traditional"
+MIXED = "mixed"
+SCRIPT_CHOICES = ("simplified", "keep")
+
+# Share of script-specific characters below which a text still counts as written in one script:
+# a Simplified article may quote a Traditional name, and characters such as 著 or 乾 are shared.
+_MINORITY_SHARE = 0.1
+
+
+@cache
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    return _converter("tw2s").convert(text)
+
+
+def _double_byte_characters(codec: str, leads: range, trails: list[int]) -> set[str]:
+    encoded = bytes(b for lead in leads for trail in trails for b in (lead, trail))
+    return {char for char in encoded.decode(codec, errors="ignore") if "\u4e00" <= char <= "\u9fff"}
+
+
+@cache
+def _script_only_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Characters only Simplified writing uses (in GB2312, not in Big5: 发 产 这) and characters only
+    Traditional writing uses (in Big5, not in GB2312: 發 產 這). Shared ones (著 乾 后 里) count for neither."""
+    gb2312 = _double_byte_characters("gb2312", range(0xB0, 0xF8), list(range(0xA1, 0xFF)))
+    big5 = _double_byte_characters("cp950", range(0xA4, 0xFA), list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)))
+    return tuple(re.compile(f"[{''.join(sorted(only))}]") for only in (gb2312 - big5, big5 - gb2312))
+
+
+def detect_script(text: str) -> str:
+    """"simplified", "traditional" or "mixed", from the characters only one of the scripts uses."""
+    simplified_only, traditional_only = _script_only_patterns()
+    simplified = len(simplified_only.findall(text))
+    traditional = len(traditional_only.findall(text))
+    total = traditional + simplified
+    if traditional <= _MINORITY_SHARE * total:
+        return SIMPLIFIED
+    if simplified <= _MINORITY_SHARE * total:
+        return TRADITIONAL
+    return MIXED
+
+
+def to_traditional_variants(text: str) -> str:
+    """``text`` in the Traditional forms used in Taiwan, Hong Kong and by OpenCC's standard, joined."""
+    return "".join(_converter(config).convert(text) for config in ("s2t", "s2tw", "s2hk"))

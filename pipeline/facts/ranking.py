@@ -1,0 +1,101 @@
+"""Key-figure ranking: which figures a reader of the digest needs first.
+
+Points add up per figure (see docs/facts.md): a figure repeated in the title, the lead paragraph,
+totals and cumulative results, money, shares and large magnitudes score up; tiny counts (1人, 2个)
+and durations score down. Repeats of the same figure in the same sentence wording score nothing."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pipeline.facts.units import PERCENT, UNITS
+from pipeline.records import Figure
+
+TITLE_POINTS = 3.0
+LEAD_POINTS = 2.0
+TOTAL_POINTS = 2.0
+MONEY_POINTS = 1.5
+SHARE_POINTS = 1.0
+TEN_THOUSANDS_POINTS = 1.0
+MILLIONS_POINTS = 1.0
+HUNDRED_MILLIONS_POINTS = 0.5
+TINY_COUNT_POINTS = -2.0
+SMALL_COUNT_POINTS = -1.0
+DURATION_POINTS = -0.5
+
+# Words that make a figure a total or a cumulative result when they come shortly before it.
+_TOTAL_WORDS = re.compile(r"总量|总数|总额|总计|合计|累计|共|全市|全省|全区|全国|全年")
+_TOTAL_LOOKBACK = 20
+# 来自全国各地: "from all over the country" qualifies where from, not how many in total.
+_NOT_TOTALS = re.compile(r"全[国省市区]各[地级]")
+_CLAUSE_BREAK = re.compile(r"[，,；;。！？、：:\n]")
+_SHARE_UNITS = frozenset({PERCENT, "个百分点"})
+_DURATION_UNITS = frozenset({"年", "岁", "个月", "天", "小时"})
+# The lead is the first paragraph long enough to be prose rather than a title, byline or caption.
+LEAD_MIN_CHARS = 40
+
+
+def lead_span(paragraphs: list[str]) -> tuple[int, int]:
+    """Offsets, in "\\n".join(paragraphs), of the lead paragraph; (0, 0) when there is none."""
+    start = 0
+    for paragraph in paragraphs:
+        if len(paragraph) >= LEAD_MIN_CHARS:
+            return start, start + len(paragraph)
+        start += len(paragraph) + 1
+    return 0, 0
+
+
+def _unit_points(figure: Figure) -> float:
+    unit = UNITS.get(figure.unit_zh)
+    if unit is not None and unit.money:
+        return MONEY_POINTS
+    if figure.unit_zh in _SHARE_UNITS:
+        return SHARE_POINTS
+    if figure.unit_zh in _DURATION_UNITS:
+        return DURATION_POINTS
+    if unit is not None and unit.counting and figure.value_high is None:
+        if figure.value <= 2:
+            return TINY_COUNT_POINTS
+        if figure.value < 10:
+            return SMALL_COUNT_POINTS
+    return 0.0
+
+
+def _magnitude_points(value: Decimal) -> float:
+    thresholds = ((10**4, TEN_THOUSANDS_POINTS), (10**6, MILLIONS_POINTS), (10**8, HUNDRED_MILLIONS_POINTS))
+    return sum(points for threshold, points in thresholds if value >= threshold)
+
+
+def score_figure(figure: Figure, text: str, title_values: set[Decimal], lead: tuple[int, int]) -> float:
+    """The ranking score of one figure of ``text`` (the article body)."""
+    score = _unit_points(figure) + _magnitude_points(figure.value)
+    if figure.value in title_values:
+        score += TITLE_POINTS
+    if lead[0] <= figure.start < lead[1]:
+        score += LEAD_POINTS
+    if _TOTAL_WORDS.search(_NOT_TOTALS.sub("", _clause_before(text, figure.start))):
+        score += TOTAL_POINTS
+    return score
+
+
+def _clause_before(text: str, offset: int) -> str:
+    """The words of the clause before ``offset`` (no further back than a comma)."""
+    before = text[max(0, offset - _TOTAL_LOOKBACK) : offset]
+    return _CLAUSE_BREAK.split(before)[-1]
+
+
+def select_key_figures(figures: list[Figure], limit: int | None) -> list[Figure]:
+    """The ``limit`` best-scored figures (all when None), in text order; a figure repeated with the
+    same wording in the same sentence (a repeated paragraph) counts once."""
+    seen: set[tuple[str, str]] = set()
+    distinct = []
+    for figure in figures:
+        key = (figure.text_zh, figure.context_zh)
+        if key not in seen:
+            seen.add(key)
+            distinct.append(figure)
+    if limit is None:
+        return distinct
+    best = sorted(distinct, key=lambda figure: (-figure.score, figure.start))[:limit]
+    return sorted(best, key=lambda figure: figure.start)

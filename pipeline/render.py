@@ -1,0 +1,149 @@
+"""Markdown for people: one digest per article and the batch briefing, from the Jinja2 templates in
+pipeline/templates/. Both render the schema-1 record dict, so results served from the cache render
+exactly like fresh ones."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections import Counter
+
+import jinja2
+
+UNTRANSLATED_MARK = "(untranslated)"
+
+# Inline Markdown syntax that would change how inserted text renders. `_` only matters at a word
+# boundary (GFM ignores intraword underscores), so snake_case and file names stay readable.
+_INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>|~])|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+# Text at the start of a line that would turn it into a heading, quote, list item or rule.
+_BLOCK_START = re.compile(r"^(\s*)(>|#{1,6}(?=\s|$)|\+(?=\s|$)|-(?=[\s-]|$)|\d{1,9}[.)](?=\s|$))")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as one line of inline Markdown that renders as exactly that text."""
+    return _INLINE_SPECIAL.sub(lambda match: "\\" + match.group(0), " ".join(text.split()))
+
+
+def escape_paragraph(text: str) -> str:
+    """``text`` as a paragraph of its own, where a leading `#`, `-` or `1.` must not start a block."""
+    escaped = escape_markdown(text)
+    return _BLOCK_START.sub(lambda match: match.group(1) + _escape_block_marker(match.group(2)), escaped)
+
+
+def _escape_block_marker(marker: str) -> str:
+    if marker[0].isdigit():
+        return marker[:-1] + "\\" + marker[-1]
+    return "\\" + marker
+
+
+def code_span(text: str) -> str:
+    """``text`` as an inline code span, fenced with more backticks than it contains."""
+    longest_run = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest_run + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
+
+
+def english_date(iso_date: str | None) -> str:
+    """2024-11-05 -> 5 November 2024."""
+    if not iso_date:
+        return ""
+    day = datetime.date.fromisoformat(iso_date)
+    return f"{day.day} {day:%B %Y}"
+
+
+def heading(record: dict) -> str:
+    """The article's heading: the English headline, else the Chinese one marked as untranslated."""
+    if record["headline_en"]:
+        return record["headline_en"]
+    return f"{record['headline_zh'] or record['metadata']['title_zh'] or record['id']} {UNTRANSLATED_MARK}"
+
+
+def github_anchor(heading_text: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped (letters, digits, `_` and
+    `-` of any script kept), spaces turned into hyphens."""
+    kept = (
+        char
+        for char in unicodedata.normalize("NFC", heading_text.lower())
+        if char in " -_" or unicodedata.category(char)[0] in "LMN"
+    )
+    return "".join(kept).replace(" ", "-")
+
+
+class AnchorRegistry:
+    """Anchors of a document's headings in order, numbered as GitHub numbers repeats: -1, -2, ..."""
+
+    def __init__(self) -> None:
+        self._occurrences: dict[str, int] = {}
+
+    def add(self, heading_text: str) -> str:
+        base = github_anchor(heading_text)
+        anchor = base
+        while anchor in self._occurrences:
+            self._occurrences[base] += 1
+            anchor = f"{base}-{self._occurrences[base]}"
+        self._occurrences[anchor] = 0
+        return anchor
+
+
+def untranslated_notices(record: dict) -> list[str]:
+    """One sentence per distinct reason, counting the parts it left in Chinese."""
+    reasons = Counter(record["untranslated"].values())
+    return [
+        f"{count} part{'s' if count > 1 else ''} shown in Chinese: {reason.rstrip('.')}."
+        for reason, count in reasons.items()
+    ]
+
+
+def briefing_order(records: list[dict]) -> list[dict]:
+    """Newest first, undated last; articles of the same date keep their input order."""
+    dated = sorted((r for r in records if r["metadata"]["date"]), key=lambda r: r["metadata"]["date"], reverse=True)
+    return dated + [r for r in records if not r["metadata"]["date"]]
+
+
+_environment = jinja2.Environment(
+    loader=jinja2.PackageLoader("pipeline", "templates"),
+    autoescape=False,  # Markdown, not HTML: inserted text goes through the `md` filter instead
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+_environment.filters.update(md=escape_markdown, md_paragraph=escape_paragraph, code=code_span, english_date=english_date)
+_environment.globals.update(heading=heading, untranslated_notices=untranslated_notices, UNTRANSLATED=UNTRANSLATED_MARK)
+
+
+def _tidy(markdown: str) -> str:
+    """At most one blank line in a row and one final newline, whatever the template branches left."""
+    return re.sub(r"\n{3,}", "\n\n", markdown).strip("\n") + "\n"
+
+
+def render_digest(record: dict) -> str:
+    """The Markdown digest of one article."""
+    return _tidy(_environment.get_template("digest.md.j2").render(record=record))
+
+
+BRIEFING_TITLE = "News briefing"
+CONTENTS_TITLE = "Contents"
+
+
+def render_briefing(records: list[dict]) -> str:
+    """The batch briefing: title, date range, contents, then one section per article in
+    ``briefing_order``."""
+    ordered = briefing_order(records)
+    anchors = AnchorRegistry()
+    anchors.add(BRIEFING_TITLE)
+    anchors.add(CONTENTS_TITLE)
+    entries = [{"record": record, "anchor": anchors.add(heading(record))} for record in ordered]
+    dates = [record["metadata"]["date"] for record in ordered if record["metadata"]["date"]]
+    return _tidy(
+        _environment.get_template("briefing.md.j2").render(
+            title=BRIEFING_TITLE,
+            contents_title=CONTENTS_TITLE,
+            entries=entries,
+            newest=dates[0] if dates else None,
+            oldest=dates[-1] if dates else None,
+            undated=len(ordered) - len(dates),
+        )
+    )

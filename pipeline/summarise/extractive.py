@@ -1,0 +1,66 @@
+"""Extractive summary: the lead sentence plus the most salient others, ranked by TextRank keyword
+weights over jieba's segmentation. Needs no model, so it is also the fallback of the seq2seq summariser."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+from typing import Any
+
+from pipeline.records import CleanArticle, ModelInfo, Summary
+from pipeline.summarise.base import Summariser
+from pipeline.text import split_sentences
+
+# Shorter "sentences" are photo credits, bylines and stray fragments, not content.
+MIN_SENTENCE_CHARS = 12
+MIN_SUMMARY_SENTENCES = 2
+MAX_SUMMARY_SENTENCES = 4
+
+
+@functools.cache
+def _jieba():
+    """jieba with its dictionary loaded once and its start-up chatter silenced."""
+    import jieba
+    import jieba.analyse
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def article_sentences(article: CleanArticle) -> list[str]:
+    """Distinct body sentences in text order; repeated paragraphs count once."""
+    sentences = [span.text for paragraph in article.paragraphs_zh for span in split_sentences(paragraph)]
+    return list(dict.fromkeys(sentences))
+
+
+class ExtractiveSummariser(Summariser):
+    def __init__(self, settings: dict[str, Any]):
+        wanted = int(settings["summariser"]["summary_sentences"])
+        self.sentence_count = max(MIN_SUMMARY_SENTENCES, min(MAX_SUMMARY_SENTENCES, wanted))
+        self.model_info = ModelInfo("extractive")
+
+    def summarise(self, article: CleanArticle) -> Summary:
+        sentences = article_sentences(article)
+        candidates = [s for s in sentences if len(s) >= MIN_SENTENCE_CHARS] or sentences
+        if not candidates:
+            return Summary(article.metadata.title_zh, "", self.model_info, ["article has no sentences to summarise"])
+        scores = self._salience(candidates)
+        ranked = sorted(range(1, len(candidates)), key=lambda i: scores[i], reverse=True)
+        chosen = sorted([0, *ranked[: self.sentence_count - 1]])
+        top = max(range(len(candidates)), key=lambda i: scores[i])
+        headline = article.metadata.title_zh or candidates[top]
+        return Summary(headline, "".join(candidates[i] for i in chosen), self.model_info)
+
+    @staticmethod
+    def _salience(sentences: list[str]) -> list[float]:
+        """Sum of the TextRank weights of a sentence's distinct words, damped by its length so long
+        sentences do not win by size alone."""
+        jieba = _jieba()
+        weights = dict(jieba.analyse.textrank("".join(sentences), topK=None, withWeight=True))
+        scores = []
+        for sentence in sentences:
+            words = set(jieba.lcut(sentence))
+            scores.append(sum(weights.get(word, 0.0) for word in words) / math.sqrt(len(words) + 1))
+        return scores

@@ -1,0 +1,101 @@
+"""Placeholders that carry figures and names through the model untouched.
+
+Each protected span of the Chinese becomes one capital Latin letter set off by spaces. For the
+opus-mt-zh-en vocabularies every letter below is ONE piece in both the source and the target
+sentencepiece models (``▁K``), so the model sees a single opaque token it copies, and the exact
+English is put back afterwards. Letters that are English words (A, I), that split into pieces
+(Q, X) or that the model writes itself (U as in "U.S.") are left out; see docs/models.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pipeline.translate.glossary import Glossary
+
+PLACEHOLDER_LETTERS = "KZJVWYHGFDBCELMNOPRST"
+# A letter standing alone: not part of a word, an abbreviation (U.S.) or a contraction.
+_STANDALONE_LETTER = re.compile(r"(?<![\w.'’-])([A-Z])(?![\w'’-]|\.\w)")
+
+
+@dataclass(frozen=True)
+class Protected:
+    source: str
+    text: str  # the source with placeholders, what the model sees
+    replacements: dict[str, str] = field(default_factory=dict)  # letter -> exact English
+
+
+@dataclass(frozen=True)
+class Restored:
+    text: str
+    problems: list[str]
+
+
+def _starts_mid_number(text: str, start: int, end: int) -> bool:
+    """A figure like 6% must not be taken from inside 27.6% or 16%."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return (text[start].isdigit() and (before.isdigit() or before in ".,")) or (
+        text[end - 1].isdigit() and (after.isdigit() or after == ".")
+    )
+
+
+def _fixed_spans(sentence: str, fixed: Iterable[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for zh, en in sorted(set(fixed), key=lambda pair: len(pair[0]), reverse=True):
+        for match in re.finditer(re.escape(zh), sentence):
+            start, end = match.span()
+            if _starts_mid_number(sentence, start, end):
+                continue
+            if all(end <= s or start >= e for s, e, _ in spans):
+                spans.append((start, end, en))
+    return spans
+
+
+def protect(sentence: str, fixed: Iterable[tuple[str, str]], glossary: Glossary) -> Protected:
+    """Replace each ``fixed`` (Chinese, English) pair found in ``sentence`` (figures, programme names;
+    longest first), then each glossary term in what is left, by a placeholder letter."""
+    spans = _fixed_spans(sentence, fixed)
+    for term in glossary.find_terms(sentence):
+        if all(term.end <= s or term.start >= e for s, e, _ in spans):
+            spans.append((term.start, term.end, term.en))
+    letters = [letter for letter in PLACEHOLDER_LETTERS if letter not in sentence.upper()]
+    # Beyond the available letters a span stays as Chinese; the verifier still checks its numbers.
+    chosen = sorted(sorted(spans, key=lambda s: s[1] - s[0], reverse=True)[: len(letters)])
+    pieces, replacements, cursor = [], {}, 0
+    for (start, end, en), letter in zip(chosen, letters):
+        pieces += [sentence[cursor:start], f" {letter} "]
+        replacements[letter] = en
+        cursor = end
+    pieces.append(sentence[cursor:])
+    return Protected(sentence, re.sub(r" {2,}", " ", "".join(pieces)).strip(), replacements)
+
+
+def restore(protected: Protected, translated: str) -> Restored:
+    """Put the exact English back for each placeholder. A duplicated placeholder keeps its first
+    occurrence, an invented one is removed, a dropped one has its English appended in brackets."""
+    problems: list[str] = []
+    seen: set[str] = set()
+
+    def substitute(match: re.Match) -> str:
+        letter = match.group(1)
+        if letter in protected.replacements:
+            if letter in seen:
+                problems.append(f'duplicated placeholder for "{protected.replacements[letter]}" removed')
+                return ""
+            seen.add(letter)
+            return protected.replacements[letter]
+        if letter in PLACEHOLDER_LETTERS and letter not in protected.source.upper():
+            problems.append(f'invented placeholder "{letter}" removed')
+            return ""
+        return letter
+
+    text = _STANDALONE_LETTER.sub(substitute, translated)
+    dropped = [en for letter, en in protected.replacements.items() if letter not in seen]
+    if dropped:
+        problems += [f'dropped placeholder for "{en}" appended in brackets' for en in dropped]
+        text = f"{text.rstrip()} [{'; '.join(dropped)}]"
+    text = re.sub(r"\s+([,.;:!?%)])", r"\1", re.sub(r" {2,}", " ", text)).strip()
+    return Restored(text[:1].upper() + text[1:], problems)

@@ -1,0 +1,98 @@
+"""Checks on the finished English: every number must come from the source, every programme name
+must survive in its sentence. Problems become warnings; nothing is rewritten here."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+from pipeline.records import CleanArticle, English, Facts, Figure
+
+SCALES = {
+    "thousand": Decimal(10**3),
+    "million": Decimal(10**6),
+    "hundred million": Decimal(10**8),
+    "billion": Decimal(10**9),
+    "trillion": Decimal(10**12),
+}
+NUMBER_WORDS = {
+    word: Decimal(value)
+    for value, words in enumerate(
+        [
+            (),
+            ("one", "first"),
+            ("two", "second"),
+            ("three", "third"),
+            ("four", "fourth"),
+            ("five", "fifth"),
+            ("six", "sixth"),
+            ("seven", "seventh"),
+            ("eight", "eighth"),
+            ("nine", "ninth"),
+            ("ten", "tenth"),
+        ]
+    )
+    for word in words
+}
+_ENGLISH_NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:st|nd|rd|th)?(?:\s+(hundred million|thousand|million|billion|trillion))?(?![\w])"
+    r"|\b(" + "|".join(NUMBER_WORDS) + r")\b",
+    re.IGNORECASE,
+)
+_SOURCE_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_CHINESE_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
+
+
+def english_numbers(text: str) -> list[tuple[str, Decimal]]:
+    """Each number written in ``text`` as (as written, value): "9.59 million" -> 9590000."""
+    found = []
+    for match in _ENGLISH_NUMBER.finditer(text):
+        if match.group(4):
+            found.append((match.group(), NUMBER_WORDS[match.group(4).lower()]))
+            continue
+        value = Decimal(match.group(1).replace(",", "") + (match.group(2) or ""))
+        scale = match.group(3)
+        found.append((match.group(), value * SCALES[scale.lower()] if scale else value))
+    return found
+
+
+def source_numbers(article: CleanArticle, figures: list[Figure]) -> set[Decimal]:
+    """Values the English may state: every figure's value (and range end), every number written in
+    digits in the source (years, dates, codes), and every run of Chinese numerals (十五 -> 15)."""
+    text = unicodedata.normalize("NFKC", "\n".join([article.metadata.title_zh, article.text_zh]))
+    values = {f.value for f in figures} | {f.value_high for f in figures if f.value_high is not None}
+    values |= {Decimal(number) for number in _SOURCE_DIGITS.findall(text)}
+    for run in _CHINESE_NUMERAL.findall(text):
+        try:
+            values.add(Decimal(str(cn2an.cn2an(run, "smart"))))
+        except (ValueError, InvalidOperation):
+            continue
+    return {value.normalize() for value in values}
+
+
+def _fields(english: English) -> list[tuple[str, str | None]]:
+    single = [(name, getattr(english, name)) for name in ("title_en", "headline_en", "summary_en", "publisher_en")]
+    listed = [
+        (f"{name}[{i}]", text)
+        for name in ("figure_contexts_en", "programme_names_en", "programme_contexts_en")
+        for i, text in enumerate(getattr(english, name))
+    ]
+    return single + listed
+
+
+def verify_english(english: English, article: CleanArticle, facts: Facts, extra_figures: list[Figure]) -> list[str]:
+    """Warnings for numbers in ``english`` that match no source number, and for programme names
+    missing from their translated sentence. ``extra_figures``: figures found in the summary."""
+    allowed = source_numbers(article, facts.figures + extra_figures)
+    warnings = []
+    for name, text in _fields(english):
+        for written, value in english_numbers(text or ""):
+            if value.normalize() not in allowed:
+                warnings.append(f'unverified number "{written}" in {name}')
+    for i, (name_en, context_en) in enumerate(zip(english.programme_names_en, english.programme_contexts_en)):
+        if name_en and context_en and name_en.casefold() not in context_en.casefold():
+            warnings.append(f'programme name "{name_en}" missing from programme_contexts_en[{i}]')
+    return warnings

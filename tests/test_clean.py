@@ -1,0 +1,305 @@
+"""Clean rules, each on a small piece of real-looking news text."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean import clean_article
+from pipeline.clean.characters import normalise_characters
+from pipeline.clean.dedupe import drop_repeats
+from pipeline.clean.metadata import clean_title, parse_metadata_line, split_trailing_byline
+from pipeline.clean.mojibake import fix_garbles
+from pipeline.clean.pinyin import remove_pinyin
+from pipeline.clean.punctuation import normalise_punctuation, remove_spaces_between_chinese
+from pipeline.clean.script import detect_script, to_simplified
+from pipeline.errors import InputError
+from pipeline.records import Article, Metadata, Source
+
+BODY = "今年以来，全市共举办职业技能竞赛120场，参赛职工达到3.5万人次，其中45人获评技术能手称号。"
+BODY_2 = "市总工会负责人表示，将继续完善产业工人技能提升体系，为高质量发展提供坚实的人才支撑和保障。"
+
+
+def article(text: str, page: Metadata | None = None) -> Article:
+    return Article(id="t", source=Source("t.txt", "0" * 64, "utf-8"), text=text, page_metadata=page or Metadata())
+
+
+def clean(text: str, **kwargs):
+    return clean_article(article(text), **kwargs)
+
+
+# 1. Pinyin annotations
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("您現(xiàn)在的位置", "您現在的位置"),
+        ("發(fā)布日期", "發布日期"),
+        ("綠(lǜ)色（chǎn）產業", "綠色產業"),
+        ("联赛(十堰)暨范武（左三）和(XR)技术(app)", "联赛(十堰)暨范武（左三）和(XR)技术(app)"),
+        ("英文 word(xiàn) 不是汉字后", "英文 word(xiàn) 不是汉字后"),
+    ],
+)
+def test_pinyin_after_a_han_character_goes_and_real_parentheses_stay(text, expected):
+    assert remove_pinyin(text) == expected
+
+
+# 2. Furniture, captions, metadata lines
+
+
+def test_site_furniture_lines_are_removed_and_metadata_kept():
+    text = "\n".join(
+        [
+            "您现在的位置：中工网 > 新闻中心",
+            "中工娱乐",
+            "全市职工技能竞赛成果丰硕",
+            "来源：中工网",
+            "发布时间：2024-11-05 10:33 点击量：123",
+            BODY,
+            "重庆已打造10个工匠学院。熊桂伟 摄",
+            "（记者 张三 摄）",
+            BODY_2,
+            "责任编辑：尹文卓",
+            "媒体矩阵",
+            "• 中工网客户端",
+            "• 中工网微信号",
+            "中工网抖音",
+            "往期回顾 查看更多",
+            "亿万职工的网上家园",
+            "马上体验",
+            "关于我们 |版权声明 | 违法和不良信息举报电话：010-84151598",
+            "Copyright © 2008-2024 by www.workercn.cn. all rights reserved",
+            "扫码关注",
+            "工人日报",
+            "×",
+        ]
+    )
+    result = clean(text)
+    assert result.paragraphs_zh == [BODY, BODY_2]
+    assert result.metadata == Metadata(
+        title_zh="全市职工技能竞赛成果丰硕", date="2024-11-05", publisher_zh="中工网", authors=[], editor="尹文卓"
+    )
+
+
+def test_uncredited_captions_go_only_when_set_apart_or_naming_a_photo_position():
+    text = f"标题足够长的新闻标题在这里\n\n{BODY}\n\n\n\n开通“劳模工匠号”公交车。\n\n\n\n政策引领\n\n{BODY_2}\n\n全国劳动模范范武（左三）向同事传授技术。\n\n会议由张三主持。"
+    assert clean(text).paragraphs_zh == [BODY, "政策引领", BODY_2, "会议由张三主持。"]
+
+
+def test_a_column_label_in_square_brackets_is_removed_but_bracketed_body_text_stays():
+    text = f"【推进“产改”进行时】\n新闻标题足够长的一行文字\n【编者按】{BODY}"
+    assert clean(text).paragraphs_zh == [f"【编者按】{BODY}"]
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "publisher", "authors", "editor"),
+    [
+        ("〖发布日期:2023/11/28 9:10:45〗 〖点击量:", "2023-11-28", None, [], None),
+        ("2024-11-05 10:33", "2024-11-05", None, [], None),
+        ("发布时间：2024-09-27", "2024-09-27", None, [], None),
+        ("2024年11月5日", "2024-11-05", None, [], None),
+        ("编辑：付弋 发布时间：2024-09-27", "2024-09-27", None, [], "付弋"),
+        ("来源：华龙网", None, "华龙网", [], None),
+        ("工人日报-中工网记者 张翀 通讯员 徐蓉 陈凯", None, "工人日报-中工网", ["张翀", "徐蓉", "陈凯"], None),
+        ("记者刘俊 特约记者谢朝华 通讯员张晓宁", None, None, ["刘俊", "谢朝华", "张晓宁"], None),
+        ("责任编辑：李方", None, None, [], "李方"),
+        ("2024年2月30日", None, None, [], None),
+    ],
+)
+def test_metadata_lines(line, date, publisher, authors, editor):
+    found = parse_metadata_line(line)
+    assert (found.date, found.publisher, found.authors, found.editor) == (date, publisher, authors, editor)
+
+
+@pytest.mark.parametrize("line", [BODY, "记者们纷纷表示，这次竞赛办得很成功。", "创新驱动发展"])
+def test_body_lines_are_not_metadata(line):
+    assert parse_metadata_line(line) is None
+
+
+def test_a_date_in_the_body_is_not_the_publication_date():
+    result = clean(f"新闻标题足够长的一行文字\n2023年5月，湖北省人大常委会出台决定，{BODY}")
+    assert result.metadata.date is None
+
+
+def test_a_labelled_date_wins_over_a_bare_date_line():
+    result = clean(f"新闻标题足够长的一行文字\n2024-01-02\n{BODY}\n编辑：付弋 发布时间：2024-09-27")
+    assert result.metadata.date == "2024-09-27"
+
+
+def test_a_parenthesised_byline_closing_the_last_paragraph_is_an_author():
+    assert split_trailing_byline("谢勇表示。(王黎奎)") == ("谢勇表示。", ["王黎奎"])
+    assert split_trailing_byline("谢勇表示。（记者 王黎奎 张三）") == ("谢勇表示。", ["王黎奎", "张三"])
+    assert split_trailing_byline("谢勇表示。（新华社）") == ("谢勇表示。（新华社）", [])
+    assert split_trailing_byline("范武（左三）传授技术") == ("范武（左三）传授技术", [])
+    result = clean(f"新闻标题足够长的一行文字\n{BODY}\n{BODY_2}（王黎奎）")
+    assert result.paragraphs_zh[-1] == BODY_2 and result.metadata.authors == ["王黎奎"]
+
+
+# Titles
+
+
+def test_newspaper_layout_title_is_the_main_title_and_the_block_leaves_the_body():
+    text = (
+        "您现在的位置：中工网 > 新闻\n推进“产改”进行时|湖北：959万技能人才成制造强省有力支撑\n"
+        "【推进“产改”进行时】\n原标题：湖北实施“五大行动”为产业工人铺设成才报国之路——（引题）\n"
+        f"959万技能人才成制造强省有力支撑（主题）\n工人日报-中工网记者 张翀\n{BODY}"
+    )
+    result = clean(text)
+    assert result.metadata.title_zh == "959万技能人才成制造强省有力支撑"
+    assert result.paragraphs_zh == [BODY]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("推进“产改”进行时|湖北：959万技能人才成制造强省有力支撑", "湖北：959万技能人才成制造强省有力支撑"),
+        ("全市职工技能竞赛成果丰硕_中工网", "全市职工技能竞赛成果丰硕"),
+        ("原标题：包头市总工会持续深化“产改”赋能职工成长成才——（引题）", "包头市总工会持续深化“产改”赋能职工成长成才"),
+        ("由“工”变“匠”强磁场 重庆加快培养现代化产业工人大军", "由“工”变“匠”强磁场 重庆加快培养现代化产业工人大军"),
+    ],
+)
+def test_clean_title(title, expected):
+    assert clean_title(title) == expected
+
+
+def test_the_line_above_a_dash_subtitle_is_the_title_and_banners_above_it_go():
+    text = f"培育新质生产力 壮大发展新动能\n\n淬才强技 筑梦车城\n\n——市总工会建设一流产业技术工人队伍巡礼\n\n{BODY}"
+    result = clean(text)
+    assert result.metadata.title_zh == "淬才强技 筑梦车城"
+    assert result.paragraphs_zh == [BODY]
+
+
+def test_markdown_heading_marks_and_bullets_are_not_text():
+    result = clean(f"# 全市职工技能竞赛成果丰硕\n\n## 政策引领\n\n- {BODY}")
+    assert result.metadata.title_zh == "全市职工技能竞赛成果丰硕"
+    assert result.paragraphs_zh == ["政策引领", BODY]
+
+
+def test_the_page_title_is_used_when_the_text_has_no_headline():
+    result = clean_article(article(f"{BODY}\n{BODY_2}", Metadata(title_zh="網頁標題：技能競賽成果豐碩", date="2024-03-15")))
+    assert result.metadata.title_zh == "网页标题：技能竞赛成果丰硕"
+    assert result.metadata.date == "2024-03-15"
+    assert result.paragraphs_zh == [BODY, BODY_2]
+
+
+# 3. Repeats
+
+
+def test_exact_near_and_fragment_repeats_go_with_a_warning_and_the_first_stays():
+    first = "——持续营造近悦远来的人才发展环境，大力弘扬劳模精神，营造良好社会氛围，切实维护产业工人合法权益。"
+    near = first.replace("大力", "着力")
+    fragment = "“三个精神”，营造良好社会氛围，切实维护产业工人合法权益。"
+    glued = "6个，创新建设24小时工会驿站26个。" + first[8:]
+    kept, warnings = drop_repeats([first, BODY, first, near, fragment, glued, BODY_2])
+    assert kept == [first, BODY, BODY_2]
+    assert len(warnings) == 4
+    assert warnings[0] == "dropped repeated paragraph '——持续营造近悦远来的人才发展环境，大力弘扬劳模…'"
+
+
+def test_short_lines_go_only_as_exact_repeats():
+    kept, _ = drop_repeats(["政策引领", BODY, "政策引领", "政策引导"])
+    assert kept == ["政策引领", BODY, "政策引导"]
+
+
+# 4. Garbled text and stray characters
+
+
+def test_garbled_span_that_cannot_be_repaired_is_dropped_with_a_warning():
+    text = "湖北创新探索永远在路上?!焙\ue478笔】偣\ue63a\ue4c3h組書記、常務副主席陳惠霞表示"
+    fixed, warnings = fix_garbles(text)
+    assert fixed == "湖北创新探索永远在路上組書記、常務副主席陳惠霞表示"
+    assert warnings == ["dropped garbled text '?!焙\\ue478笔】偣\\ue63a\\ue4c3h'"]
+
+
+def test_utf8_read_as_gbk_is_repaired():
+    garbled = "湖北工会".encode("utf-8").decode("gb18030")
+    fixed, warnings = fix_garbles(f"记者报道，{garbled}召开会议。")
+    assert fixed == "记者报道，湖北工会召开会议。"
+    assert warnings == [f"repaired garbled text '{garbled}' -> '湖北工会'"]
+
+
+@pytest.mark.parametrize("text", [BODY, "张翀、陈堃出席会议。", "真的吗?!这就是答案", "【编者按】本文介绍TRIZ方法。"])
+def test_clean_text_with_a_rare_character_is_not_garbled(text):
+    assert fix_garbles(text) == (text, [])
+
+
+def test_control_and_replacement_characters_are_stripped_and_full_width_alphanumerics_narrowed():
+    text, warnings = normalise_characters("技能\x07人才\ufffd２０２４年ＴＲＩＺ方法，占比３０％\r\n")
+    assert text == "技能人才2024年TRIZ方法，占比３０％\n".replace("３０", "30")
+    assert warnings == ["removed 2 control or replacement character(s)"]
+
+
+# 5. Punctuation and spacing
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("汽车之城,澎湃向新;来源:中工网?好!", "汽车之城，澎湃向新；来源：中工网？好！"),
+        ("资金2,468.3万元,时间10:33", "资金2,468.3万元，时间10:33"),
+        ("联赛(十堰)暨技术(XR)", "联赛（十堰）暨技术（XR）"),
+        ("Hello, world (test): TRIZ", "Hello, world (test): TRIZ"),
+    ],
+)
+def test_half_width_marks_next_to_chinese_become_full_width(text, expected):
+    assert normalise_punctuation(text) == expected
+
+
+def test_spaces_between_chinese_characters_go_but_not_around_latin():
+    assert remove_spaces_between_chinese("淬才 强技 ，用 TRIZ 方法") == "淬才强技，用 TRIZ 方法"
+
+
+# 6. Script
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [
+        ("看著", "看着"),
+        ("著名", "著名"),
+        ("顯著", "显著"),
+        ("乾淨", "干净"),
+        ("乾隆", "乾隆"),
+        ("後來", "后来"),
+        ("皇后", "皇后"),
+        ("這裡", "这里"),
+        ("壞了", "坏了"),
+        ("著想", "着想"),
+        ("發布覆蓋", "发布覆盖"),
+    ],
+)
+def test_opencc_tw2s_gives_mainland_simplified(traditional, simplified):
+    assert to_simplified(traditional) == simplified
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("湖北省推进产业工人队伍建设改革", "simplified"),
+        ("湖北省推進產業工人隊伍建設改革", "traditional"),
+        ("湖北省推进产业工人隊伍建設改革", "mixed"),
+        ("中国工人", "simplified"),
+    ],
+)
+def test_script_detection(text, script):
+    assert detect_script(text) == script
+
+
+def test_traditional_text_is_converted_or_kept_and_its_script_recorded():
+    text = "新聞標題：產業工人隊伍建設\n這是對我們產業工人的極大認可，湖北省技能人才總量達959萬人，高技能人才達293萬人。"
+    simplified = clean(text)
+    kept = clean(text, script="keep")
+    assert simplified.paragraphs_zh == ["这是对我们产业工人的极大认可，湖北省技能人才总量达959万人，高技能人才达293万人。"]
+    assert simplified.metadata.title_zh == "新闻标题：产业工人队伍建设"
+    assert kept.paragraphs_zh == ["這是對我們產業工人的極大認可，湖北省技能人才總量達959萬人，高技能人才達293萬人。"]
+    assert simplified.source.script == kept.source.script == "traditional"
+
+
+def test_an_article_with_nothing_left_is_an_input_error():
+    with pytest.raises(InputError, match="no article text left after cleaning"):
+        clean("Copyright © 2024 中工网\n扫码关注")
+
+
+def test_unknown_script_choice_is_refused():
+    with pytest.raises(ValueError):
+        clean(BODY, script="pinyin")

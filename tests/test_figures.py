@@ -1,0 +1,162 @@
+"""find_figures on small real sentences: what is a figure, its exact value, unit, qualifier and English."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from pipeline.facts import find_figures
+
+# (text, [(text_zh, value, unit_zh, qualifier, text_en), ...]) - every figure of the text, in order.
+FIGURE_CASES = [
+    ("湖北：959万技能人才成制造强省有力支撑", [("959万", "9590000", "", "", "9.59 million")]),
+    ("技能人才总量达959万人，", [("959万人", "9590000", "人", "reached", "9.59 million people")]),
+    ("高技能人才293万人", [("293万人", "2930000", "人", "", "2.93 million people")]),
+    ("占技能劳动者总量的30.6%，", [("30.6%", "30.6", "%", "", "30.6%")]),
+    ("累计拨付各类资金257.2亿元，", [("257.2亿元", "25720000000", "元", "", "25.72 billion yuan")]),
+    ("5.7万余名专业技术人员", [("5.7万余名", "57000", "名", "more than", "more than 57,000 people")]),
+    ("完成补贴性技能培训480万人次。", [("480万人次", "4800000", "人次", "", "4.8 million person-times")]),
+    ("每年列支100万元以上的专项资金", [("100万元以上", "1000000", "元", "or more", "1 million yuan or more")]),
+    ("挽回经济损失近2400万元。", [("近2400万元", "24000000", "元", "nearly", "nearly 24 million yuan")]),
+    ("每人每年4000-6000元的职业培训补贴", [("4000-6000元", "4000", "元", "range", "4,000–6,000 yuan")]),
+    ("共298.8万人次参与", [("298.8万人次", "2988000", "人次", "", "2.988 million person-times")]),
+    ("发放奖补资金5000元至2万元，", [("5000元至2万元", "5000", "元", "range", "5,000–20,000 yuan")]),
+    ("节约资金115.4亿元。", [("115.4亿元", "11540000000", "元", "", "11.54 billion yuan")]),
+    ("对于重庆近570万产业工人来讲", [("近570万", "5700000", "", "nearly", "nearly 5.7 million")]),
+    ("惠及技术工人13.1万人次；", [("13.1万人次", "131000", "人次", "", "131,000 person-times")]),
+    ("全市技能人才总量达45.14万人", [("45.14万人", "451400", "人", "reached", "451,400 people")]),
+    ("合同金额2,468.3万元", [("2,468.3万元", "24683000", "元", "", "24.683 million yuan")]),
+    ("投入四千二百万元", [("四千二百万元", "42000000", "元", "", "42 million yuan")]),
+    ("涵盖三十多个行业", [("三十多个", "30", "个", "more than", "more than 30")]),
+    ("新增投资两千亿", [("两千亿", "200000000000", "", "", "200 billion")]),
+    ("产业工人占比六成", [("六成", "60", "%", "", "60%")]),
+    ("约四分之一的企业", [("约四分之一", "0.25", "分之", "about", "about one quarter")]),
+    ("三分之二的职工", [("三分之二", "0.6666666666666666666666666667", "分之", "", "two thirds")]),
+    ("同比提高1.5个百分点", [("1.5个百分点", "1.5", "个百分点", "", "1.5 percentage points")]),
+    ("百分之三十的名额", [("百分之三十", "30", "%", "", "30%")]),
+    ("扎根起重作业26年，", [("26年", "26", "年", "", "26 years")]),
+    ("今年44岁的刘太钟，用23年不懈奋斗", [("44岁", "44", "岁", "", "44 years old"), ("23年", "23", "年", "", "23 years")]),
+    ("开展职业技能培训110期5.4万人(次)。", [("110期", "110", "期", "", "110"), ("5.4万人(次)", "54000", "人次", "", "54,000 person-times")]),
+    ("慰问职工11万人（次）", [("11万人（次）", "110000", "人次", "", "110,000 person-times")]),
+    ("服务职工40余万人，", [("40余万人", "400000", "人", "more than", "more than 400,000 people")]),
+    ("覆盖300万余职工，", [("300万余", "3000000", "", "more than", "more than 3 million")]),
+    ("技能竞赛千余场次。", [("千余场次", "1000", "场次", "more than", "more than 1,000")]),
+    ("近百名职工纷纷带着困惑", [("近百名", "100", "名", "nearly", "nearly 100 people")]),
+    ("带动包头市超20万名职工参与", [("超20万名", "200000", "名", "over", "over 200,000 people")]),
+    ("吸纳各类优秀人才超过1.5万人。", [("超过1.5万人", "15000", "人", "over", "over 15,000 people")]),
+    ("覆盖面达80%以上。", [("80%以上", "80", "%", "or more", "80% or more")]),
+    ("参与职工2万人次以上。", [("2万人次以上", "20000", "人次", "or more", "20,000 person-times or more")]),
+    ("分别给予30万元、50万元的专项补助", [("30万元", "300000", "元", "", "300,000 yuan"), ("50万元", "500000", "元", "", "500,000 yuan")]),
+    ("基地分别达2个、4个，", [("2个", "2", "个", "reached", "2"), ("4个", "4", "个", "", "4")]),
+    ("直接带动就业3600余人", [("3600余人", "3600", "人", "more than", "more than 3,600 people")]),
+    ("先后有130多名高技能人才", [("130多名", "130", "名", "more than", "more than 130 people")]),
+    ("企业约200家", [("约200家", "200", "家", "about", "about 200")]),
+    ("培训1000人左右", [("1000人左右", "1000", "人", "about", "about 1,000 people")]),
+    ("投资逾5亿美元", [("逾5亿美元", "500000000", "美元", "over", "over 500 million US dollars")]),
+    ("募得2000万港元", [("2000万港元", "20000000", "港元", "", "20 million Hong Kong dollars")]),
+    ("建筑面积1.2万平方米", [("1.2万平方米", "12000", "平方米", "", "12,000 square metres")]),
+    ("我市6人获评", [("6人", "6", "人", "", "6 people")]),
+    ("1人获评“湖北工匠”", [("1人", "1", "人", "", "1 person")]),
+    ("精心辅导该市两个创新项目", [("两个", "2", "个", "", "2")]),
+    ("不到10%的企业", [("不到10%", "10", "%", "less than", "less than 10%")]),
+    ("资金12345678元", [("12345678元", "12345678", "元", "", "12.345678 million yuan")]),
+    ("补助1亿-2亿元", [("1亿-2亿元", "100000000", "元", "range", "100–200 million yuan")]),
+    ("牵头举办六届职工大赛", [("六届", "6", "届", "", "6")]),
+    ("出台关心关爱新市民22条措施", [("22条", "22", "条", "", "22")]),
+    ("在58项活动中", [("58项", "58", "项", "", "58")]),
+    ("开展技术工人线上线下培训5206班次", [("5206班次", "5206", "班次", "", "5,206")]),
+    ("市委组织部举办培训班12期次", [("12期次", "12", "期次", "", "12")]),
+    ("增长3倍", [("3倍", "3", "倍", "", "3 times")]),
+    ("营收达到3.2万亿元。", [("3.2万亿元", "3200000000000", "元", "reached", "3.2 trillion yuan")]),
+    ("接待游客约1.2亿人次", [("约1.2亿人次", "120000000", "人次", "about", "about 120 million person-times")]),
+    ("有7成以上的企业", [("7成以上", "70", "%", "or more", "70% or more")]),
+    ("近三分之一的职工", [("近三分之一", "0.3333333333333333333333333333", "分之", "nearly", "nearly one third")]),
+    ("补贴３０万元", [("３０万元", "300000", "元", "", "300,000 yuan")]),
+]
+
+# Numbers that are not figures: dates, times, phone numbers, ordinals, years in names, coded
+# names, numbers inside names and words, and bare 一 before a measure word.
+NOT_FIGURES = [
+    "2023年5月，湖北省人大常委会出台决定。",
+    "今年7月初，市总工会实施计划",
+    "8月29日，竞赛在东风商用车工厂举行",
+    "来源：中工网 2024-11-05 10:33",
+    "〖发布日期：2023/11/28 9:10:45〗",
+    "违法和不良信息举报电话：010-84151598",
+    "省级财政2018年以来累计拨付",
+    "荣获第十五届全国工程建设系统职业技能竞赛",
+    "参加第七届全国职工优秀技术创新成果评选",
+    "当选十堰市第六届人民代表大会代表",
+    "2024中国技协城市主产业职业技能（十堰）联赛",
+    "2024年张湾区职工职业技能大赛焊工竞赛",
+    "出台《“2+4”现代化产业人才培育工程实施方案》",
+    "推行“1+X”证书制度",
+    "对接“33618”现代制造业集群体系",
+    "积极开展“4技5小2比”等群众性创新活动",
+    "建设“1+6+N”提升职工生活品质线下服务职工综合体",
+    "构建起“1+N”制度措施体系",
+    "落实国有企业“15条”和企业班组“12条”",
+    "建立一站式联动协作机制",
+    "协同举办“一带一路”国际技能大赛",
+    "带动一批年轻工人走上关键岗位",
+    "开展一系列活动",
+    "一线职工积极参与",
+    "建设一支知识型队伍",
+    "从一名工人成为职教老师",
+    "授予五一劳动奖章",
+    "湖北实施“五大行动”",
+    "大力培育和弘扬“三个精神”",
+    "探索建立四维培训体系",
+    "实施思想、制度、技术、发展、关爱五项赋能",
+    "掀起千军万马参与、数十万职工比拼的热潮",
+    "创造经济效益数亿元",
+    "6年来，湖北省属国企发挥作用",
+    "近5年来，王文山先后带出了学生",
+    "近五年，全市工会提供岗位",
+    "Copyright © 2008-2024 by www.workercn.cn",
+    "建设5G基站",
+    "七八个人",
+    "千万不要忘记",
+    "亿万职工的网上家园",
+    "成员单位七成员工",
+    "前三季度增长",
+    "10月1日起施行",
+    "截至2024年底",
+    "“十四五”期间",
+    "三年来",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIGURE_CASES, ids=[case[0] for case in FIGURE_CASES])
+def test_figures_are_found_with_exact_value_unit_qualifier_and_english(text, expected):
+    found = [(f.text_zh, f.value, f.unit_zh, f.qualifier, f.text_en) for f in find_figures(text)]
+    assert found == [(zh, Decimal(value), unit, qualifier, en) for zh, value, unit, qualifier, en in expected]
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_non_figures_are_not_reported(text):
+    assert [f.text_zh for f in find_figures(text)] == []
+
+
+def test_offsets_and_sentence_point_into_the_text():
+    text = "2023年，市总举办了成果展。\n申报的267项创新成果累计为企业创造价值115.4亿元。"
+    first, second = find_figures(text)
+    assert text[first.start : first.end] == "267项"
+    assert text[second.start : second.end] == "115.4亿元"
+    assert second.context_zh == "申报的267项创新成果累计为企业创造价值115.4亿元。"
+
+
+def test_range_keeps_both_ends():
+    (figure,) = find_figures("发放奖补资金5000元至2万元")
+    assert (figure.value, figure.value_high) == (Decimal(5000), Decimal(20000))
+
+
+def test_values_are_exact_decimals_not_floats():
+    (figure,) = find_figures("资金0.1万元")
+    assert isinstance(figure.value, Decimal) and figure.value == Decimal(1000)
+
+
+def test_reached_is_a_verb_left_in_the_sentence_and_a_stronger_qualifier_wins():
+    (figure,) = find_figures("就业达3600余人")
+    assert (figure.text_zh, figure.qualifier, figure.text_en) == ("3600余人", "more than", "more than 3,600 people")

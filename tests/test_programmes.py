@@ -1,0 +1,69 @@
+"""find_programmes: named initiatives in, quoted speech, slogans and metaphors out."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.facts import find_programmes
+
+PROGRAMME_CASES = [
+    ("湖北省人大常委会出台《关于大力弘扬劳模精神劳动精神工匠精神的决定》。", ["关于大力弘扬劳模精神劳动精神工匠精神的决定"]),
+    ("金昌市出台《“2+4”现代化产业人才培育工程实施方案》，", ["2+4现代化产业人才培育工程实施方案"]),
+    ("每年组织开展全省“工友杯”职工创业创新大赛和“鄂有绝活”高技能人才技能大赛，", ["工友杯", "鄂有绝活"]),
+    ("推行“1+X”证书制度，组织培训项目759个；", ["1+X证书制度"]),
+    ("落实“新八级”职业技能等级制度，突破职业发展天花板。", ["新八级"]),
+    ("湖北将大力实施凝心铸魂、建功赋能、企业落实“五大行动”，", ["五大行动"]),
+    ("实施思想、制度、技术、发展、关爱“五项赋能”。", ["五项赋能"]),
+    ("湖北将实施五大行动，推动改革向纵深发展。", ["五大行动"]),
+    ("启动“劳模工匠助企行”，构建新时代技能竞赛体系", ["劳模工匠助企行"]),
+    ("开展“京堰劳模工匠助企行”活动。", ["京堰劳模工匠助企行"]),
+    ("开通“劳模工匠号”公交车。", ["劳模工匠号"]),
+    ("全市不断丰富“武当人才卡”服务措施。", ["武当人才卡"]),
+    ("积极开展“车城状元”“工匠杯”“工匠杯”等技能竞赛", ["车城状元", "工匠杯"]),
+    ("对接“33618”现代制造业集群体系新增品牌专业59个", ["33618现代制造业集群体系"]),
+    ("积极开展“4技5小2比”等群众性创新活动。", ["4技5小2比"]),
+    ("构建起“1+N”制度措施体系，出台改革政策文件95项", ["1+N制度措施体系"]),
+    ("这些典型，在每年举行的“最美产业工人”评选中不断涌现。", ["最美产业工人"]),
+    ("实施“领航”计划、“引擎”计划、“强基”计划，", ["领航", "引擎", "强基"]),
+    # A coined name used in two sentences is a programme even without a programme noun.
+    ("推进“产改”走深走实。让“产改”效应形成效果。", ["产改"]),
+    # 《》 and “” spellings of one name, and repeats, are merged at the first mention.
+    ("实施“五年行动”。扎实推进“五年行动”，成效明显。", ["五年行动"]),
+]
+
+NOT_PROGRAMMES = [
+    "竞相涌现的一线技能人才奏响了“咱们工人有力量”的新乐章。",
+    "让技能人才成为真正的“香饽饽”。",
+    "助力产业工人迈上成才“快车道”。用制度打破成长的“天花板”。打破“天花板”。",
+    "激活各行各业“一池春水”。",
+    "持续擦亮十堰人才服务“金字招牌”。",
+    "让产业工人蓄水池“满起来”。让职业吸引力“热起来”。让竞争力“热起来”。",
+    "高磊说：“一次次比赛为我搭建了展示才艺的舞台。”",
+    "他表示：“我们将开展技能大赛活动”",
+    "2024年十堰市庆祝“五一”国际劳动节歌咏比赛",
+    "如何提档升“技”赋能？",
+    "采取“订单式组织、定向式培训”模式",
+    "《人民日报》报道了此事。",
+]
+
+
+@pytest.mark.parametrize(("text", "names"), PROGRAMME_CASES, ids=[case[0][:20] for case in PROGRAMME_CASES])
+def test_programmes_are_found(text, names):
+    assert [programme.name_zh for programme in find_programmes(text)] == names
+
+
+@pytest.mark.parametrize("text", NOT_PROGRAMMES)
+def test_speech_slogans_and_metaphors_are_not_programmes(text):
+    assert find_programmes(text) == []
+
+
+def test_programme_keeps_its_first_sentence_and_offset():
+    text = "发布最美产业工人。\n这些典型，在每年举行的“最美产业工人”评选中不断涌现。"
+    (programme,) = find_programmes(text)
+    assert programme.context_zh == "发布最美产业工人。"
+    assert text[programme.start : programme.start + len(programme.name_zh)] == "最美产业工人"
+
+
+def test_numbered_action_inside_a_document_title_is_part_of_the_title():
+    names = [p.name_zh for p in find_programmes("制定出台了《推进人才引领高质量发展“五项行动”实施方案》")]
+    assert names == ["推进人才引领高质量发展五项行动实施方案"]

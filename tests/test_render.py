@@ -1,0 +1,155 @@
+"""Markdown digests and the briefing, rendered from hand-built records."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from digest_examples import record, stage_outputs, untranslated
+from pipeline.assemble import build_digest
+from pipeline.render import (
+    AnchorRegistry,
+    briefing_order,
+    code_span,
+    english_date,
+    escape_markdown,
+    escape_paragraph,
+    github_anchor,
+    render_briefing,
+    render_digest,
+)
+
+
+def untranslated_record() -> dict:
+    clean, facts, summary, english = stage_outputs()
+    reason = "translation model Helsinki-NLP/opus-mt-zh-en is not installed; run `digest models pull`"
+    return build_digest(clean, facts, summary, untranslated(english, reason)).to_dict()
+
+
+def dated(date: str | None, headline: str) -> dict:
+    result = record(headline_en=headline)
+    result["metadata"]["date"] = date
+    return result
+
+
+def test_digest_markdown_of_a_translated_article():
+    assert render_digest(record()) == (
+        "# Baotou workers' innovations save 11.54 billion yuan\n"
+        "\n"
+        "*Workers' Daily Online · 5 November 2024*\n"
+        "\n"
+        "The 267 innovations created value and saved 11.54 billion yuan for companies.\n"
+        "\n"
+        "**Key figures**\n"
+        "\n"
+        "- **11.54 billion yuan**: The 267 innovations saved 11.54 billion yuan.[^1]\n"
+        "\n"
+        "**Programmes**\n"
+        "\n"
+        "- Comprehensive Demonstration Zone for Worker Innovation (职工创新综合示范区)\n"
+        "\n"
+        "Source: `seeds/003_d16ddb3ccda383f4.txt`\n"
+        "\n"
+        "[^1]: Chinese source: 申报的267项创新成果累计为企业创造价值、节约资金115.4亿元。\n"
+    )
+
+
+def test_untranslated_digest_shows_chinese_and_says_why():
+    markdown = render_digest(untranslated_record())
+    assert markdown.startswith("# 包头职工创新成果节约资金115.4亿元 (untranslated)\n\n*中工网 · 5 November 2024*\n")
+    assert "- **11.54 billion yuan**: 申报的267项创新成果累计为企业创造价值、节约资金115.4亿元。 (untranslated)\n" in markdown
+    assert "- 职工创新综合示范区 (untranslated)\n" in markdown
+    assert (
+        "> **Untranslated:** 5 parts shown in Chinese: translation model Helsinki-NLP/opus-mt-zh-en is not"
+        " installed; run \\`digest models pull\\`.\n" in markdown
+    )
+    assert "[^1]" not in markdown
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("Output rose *15%* [est.]", "Output rose \\*15%\\* \\[est.\\]"),
+        ("snake_case stays _but this_ is escaped", "snake_case stays \\_but this\\_ is escaped"),
+        ("two\n\nparagraphs  joined", "two paragraphs joined"),
+        ("<script> | pipe", "\\<script\\> \\| pipe"),
+        ("金昌市投入500万元", "金昌市投入500万元"),
+    ],
+)
+def test_escape_markdown(text, markdown):
+    assert escape_markdown(text) == markdown
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("# 1 priority", "\\# 1 priority"),
+        ("2024. A year of growth", "2024\\. A year of growth"),
+        ("- not a list", "\\- not a list"),
+        ("11.54 billion yuan", "11.54 billion yuan"),
+        ("-5% growth", "-5% growth"),
+        ("#1 priority", "#1 priority"),
+    ],
+)
+def test_escape_paragraph_keeps_text_out_of_block_syntax(text, markdown):
+    assert escape_paragraph(text) == markdown
+
+
+def test_code_span_fences_backticks():
+    assert code_span("seeds/a.txt") == "`seeds/a.txt`"
+    assert code_span("odd`name.txt") == "``odd`name.txt``"
+
+
+@pytest.mark.parametrize(
+    ("heading", "anchor"),
+    [
+        ("Baotou workers' innovations save 11.54 billion yuan", "baotou-workers-innovations-save-1154-billion-yuan"),
+        ("包头职工创新成果节约资金115.4亿元 (untranslated)", "包头职工创新成果节约资金1154亿元-untranslated"),
+        ("C++ & Rust: a_b", "c--rust-a_b"),
+        ("Ünïcode Café", "ünïcode-café"),
+    ],
+)
+def test_github_anchor(heading, anchor):
+    assert github_anchor(heading) == anchor
+
+
+def test_repeated_headings_are_numbered_like_github():
+    anchors = AnchorRegistry()
+    assert [anchors.add(text) for text in ["News", "News", "News 1", "News"]] == ["news", "news-1", "news-1-1", "news-2"]
+
+
+def test_english_date():
+    assert english_date("2024-03-08") == "8 March 2024"
+    assert english_date(None) == ""
+
+
+def test_briefing_order_is_newest_first_and_undated_last():
+    records = [dated(None, "A"), dated("2024-05-01", "B"), dated("2024-11-05", "C"), dated("2024-05-01", "D")]
+    assert [r["headline_en"] for r in briefing_order(records)] == ["C", "B", "D", "A"]
+
+
+def test_briefing_contents_link_to_each_section():
+    records = [dated("2024-05-01", "Jobs fair"), untranslated_record(), dated(None, "Jobs fair")]
+    markdown = render_briefing(records)
+    assert markdown.startswith("# News briefing\n\n3 articles, 1 May 2024 to 5 November 2024 (1 undated).\n\n## Contents\n\n")
+    contents = re.findall(r"^\d+\. \[(.+)\]\(#(.+?)\)", markdown, flags=re.MULTILINE)
+    assert contents == [
+        ("包头职工创新成果节约资金115.4亿元 (untranslated)", "包头职工创新成果节约资金1154亿元-untranslated"),
+        ("Jobs fair", "jobs-fair"),
+        ("Jobs fair", "jobs-fair-1"),
+    ]
+    headings = re.findall(r"^## (.+)$", markdown, flags=re.MULTILINE)
+    assert headings == ["Contents"] + [title for title, _ in contents]
+
+
+def test_briefing_footnotes_are_unique_per_article():
+    markdown = render_briefing([record(), record()])
+    assert re.findall(r"^\[\^([\w-]+)\]:", markdown, flags=re.MULTILINE) == ["1-1", "2-1"]
+    assert markdown.count("[^1-1]") == 2 and markdown.count("[^2-1]") == 2
+
+
+def test_briefing_section_is_the_digest_one_level_down():
+    single = render_digest(record())
+    section = render_briefing([record()]).split("---\n\n", 1)[1]
+    assert section == "#" + single.replace("[^1]", "[^1-1]")
