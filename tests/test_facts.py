@@ -120,3 +120,8 @@ def test_command_rejects_a_bad_key_figure_setting_with_exit_2(tmp_path):
     result = CliRunner().invoke(app, ["facts", str(path), "--config", str(config)])
     assert result.exit_code == 2
     assert "facts.key_figures" in result.stderr
+
+
+def test_an_article_without_numbers_or_names_has_no_facts():
+    facts = extract_facts(make_article(["技能是产业工人立业之本。"], title="淬才强技 筑梦车城"))
+    assert (facts.figures, facts.key_figures, facts.programmes) == ([], [], [])

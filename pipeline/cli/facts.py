@@ -38,8 +38,8 @@ def facts_command(
     """List the figures (exact value, unit, qualifier, English wording, source sentence) and the
     named programmes of each article.
 
-    A bad input is reported as `error: <input>: <reason>` and the others go on; the exit code is 1
-    if any input failed, 2 for a usage or configuration error."""
+    A bad input is reported as `error: <input>: <reason>` and the others go on.
+    Exit codes: 0 all inputs succeeded; 1 some failed; 2 usage or configuration error."""
     setup_logging(verbose)
     settings = load_config_or_exit(config)
     try:
