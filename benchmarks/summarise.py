@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import torch
+
 from pipeline import PROJECT_DIR
 from pipeline.config import load_config
 from pipeline.records import CleanArticle, Metadata, Source
@@ -39,9 +41,12 @@ def seed_articles(count: int) -> list[CleanArticle]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", help="seq2seq model folder or id (default: build a tiny random model)")
+    parser.add_argument("--threads", type=int, help="torch threads (default: torch's choice, one per core)")
     parser.add_argument("--articles", type=int, default=5)
     parser.add_argument("--extractive", action="store_true", help="benchmark the extractive summariser")
     args = parser.parse_args()
+    if args.threads:
+        torch.set_num_threads(args.threads)
     with tempfile.TemporaryDirectory() as scratch:
         model = args.model or str(build_tiny_t5(Path(scratch) / "tiny-t5"))
         kind = "extractive" if args.extractive else "seq2seq"

@@ -15,6 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import torch
+
 from pipeline import PROJECT_DIR
 from pipeline.config import load_config
 from pipeline.text import split_sentences
@@ -43,8 +45,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", help="Marian model folder or id (default: build a tiny random model)")
     parser.add_argument("--sentences", type=int, default=32)
+    parser.add_argument("--threads", type=int, help="torch threads (default: torch's choice, one per core)")
     parser.add_argument("--batch-size", type=int, help="override translator.batch_size")
     args = parser.parse_args()
+    if args.threads:
+        torch.set_num_threads(args.threads)
     with tempfile.TemporaryDirectory() as scratch:
         model = args.model or str(build_tiny_marian(Path(scratch) / "tiny-marian"))
         translator_settings = {"model": model} | ({"batch_size": args.batch_size} if args.batch_size else {})

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import torch
 from transformers.utils import logging as transformers_logging
 
 from pipeline import PROJECT_DIR
@@ -80,6 +81,9 @@ def load_pretrained(
     folder = local_source(settings, model_id)
     # Per-shard progress bars on every run are noise for a command-line tool.
     transformers_logging.disable_progress_bar()
+    threads = int(settings["models"].get("threads", 0))
+    if threads > 0:
+        torch.set_num_threads(threads)
     try:
         with warnings.catch_warnings():
             # MarianTokenizer nags about the optional sacremoses; the Chinese source does not need it.

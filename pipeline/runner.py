@@ -72,6 +72,13 @@ def check_settings(settings: dict[str, Any]) -> None:
         raise ConfigError(f"clean.script must be one of {', '.join(SCRIPTS)}, not {settings['clean']['script']!r}")
 
 
+@contextlib.contextmanager
+def _timed(what: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    log.info("%s took %.2fs", what, time.perf_counter() - started)
+
+
 def _notice(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
@@ -94,22 +101,24 @@ class _Models:
 
     @cached_property
     def summariser(self) -> summarise.Summariser:
-        try:
-            return summarise.load_summariser(self.settings)
-        except ModelUnavailableError as error:
-            _notice(f"{error} (using the extractive summary instead)")
-            self.fell_back = True
-            return summarise.ExtractiveSummariser(self.settings)
+        with _timed("loading the summariser"):
+            try:
+                return summarise.load_summariser(self.settings)
+            except ModelUnavailableError as error:
+                _notice(f"{error} (using the extractive summary instead)")
+                self.fell_back = True
+                return summarise.ExtractiveSummariser(self.settings)
 
     @cached_property
     def translator(self) -> tuple[translate.Translator | None, str | None]:
         """The translator, or None and the reason it is unavailable."""
-        try:
-            return translate.load_translator(self.settings), None
-        except ModelUnavailableError as error:
-            _notice(f"{error} (English is left out)")
-            self.fell_back = True
-            return None, str(error)
+        with _timed("loading the translator"):
+            try:
+                return translate.load_translator(self.settings), None
+            except ModelUnavailableError as error:
+                _notice(f"{error} (English is left out)")
+                self.fell_back = True
+                return None, str(error)
 
 
 class _Tracker:
@@ -123,9 +132,8 @@ class _Tracker:
     def stage(self, ref: InputRef, name: str) -> Iterator[None]:
         if self.progress is not None:
             self.progress.update(self.task, description=f"{ref.display}: {name}")
-        started = time.perf_counter()
-        yield
-        log.info("%s: %s took %.2fs", ref.display, name, time.perf_counter() - started)
+        with _timed(f"{ref.display}: {name}"):
+            yield
 
     def done(self, ref: InputRef, status: str) -> None:
         if self.progress is not None:
@@ -222,20 +230,26 @@ def _is_output(ref: InputRef, out_dir: Path) -> bool:
     return True
 
 
-def _show_progress(quiet: bool) -> bool:
-    return not quiet and sys.stderr.isatty() and sys.stdout.isatty()
+def _make_output_folder(out_dir: Path) -> None:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ConfigError(f"{out_dir}: cannot create the output folder ({error.strerror or error})") from None
 
 
-def run_batch(specs: list[str], settings: dict[str, Any], force: bool = False, quiet: bool = False) -> RunResult:
+def run_batch(specs: list[str], settings: dict[str, Any], force: bool = False, progress: bool = True) -> RunResult:
     """Digest every input named by ``specs`` into settings output.dir. A bad input is reported and
     skipped; Ctrl-C stops after the files finished so far, which the briefing then covers.
-    Raises ConfigError for malformed settings (before any input is read)."""
+    ``progress`` shows a progress bar when both stdout and stderr are terminals.
+    Raises ConfigError for malformed settings, before any input is read."""
     check_settings(settings)
-    refs = [ref for ref in ingest.expand_inputs(specs) if not _is_output(ref, Path(settings["output"]["dir"]))]
+    out_dir = Path(settings["output"]["dir"])
+    refs = [ref for ref in ingest.expand_inputs(specs) if not _is_output(ref, out_dir)]
+    _make_output_folder(out_dir)
     result = RunResult(report=BatchReport(), total=len(refs))
-    progress = _progress_bar() if _show_progress(quiet) else None
-    with progress or contextlib.nullcontext():
-        batch = _Batch(settings, force, _Tracker(progress, len(refs)), result)
+    bar = _progress_bar() if progress and sys.stderr.isatty() and sys.stdout.isatty() else None
+    with bar or contextlib.nullcontext():
+        batch = _Batch(settings, force, _Tracker(bar, len(refs)), result)
         try:
             run_each(refs, batch.process, lambda _ref, record: result.records.append(record), result.report)
         except KeyboardInterrupt:

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import pytest
+import torch
 
 from pipeline.config import load_config
 from tiny_models import SHARED_MARIAN_DIR, build_tiny_marian, build_tiny_t5
+
+# The tiny models' operations are too small to gain from threads, and on a busy 2-core machine the
+# thread pool's spin-waiting makes each one hundreds of times slower.
+torch.set_num_threads(1)
 
 
 @pytest.fixture(scope="session")

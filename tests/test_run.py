@@ -26,7 +26,10 @@ def run_cli(*args: str):
 
 @pytest.fixture
 def tiny_config(tiny_model_settings, tmp_path) -> Path:
-    """The tiny-model settings as a config file, for the command line."""
+    """The tiny-model settings as a config file, for the command line. Random weights never stop on
+    their own, so output lengths are capped to keep the runs short."""
+    tiny_model_settings["summariser"]["generation"].update(num_beams=1, max_new_tokens=12)
+    tiny_model_settings["translator"]["generation"].update(num_beams=1, max_length_ratio=0.3, max_length_extra=2)
     config_file = tmp_path / "tiny.toml"
     config_file.write_text(to_toml(tiny_model_settings), encoding="utf-8")
     return config_file
@@ -95,7 +98,7 @@ def test_full_run_with_tiny_models_then_cached_rerun(tiny_config, tmp_path, mode
     assert "5 of 5 digested" in second.stderr and "(5 from earlier runs)" in second.stderr
     assert {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()} == outputs_before
 
-    forced = run_cli("run", SEEDS, "--out", out, "--config", tiny_config, "--force", "--formats", "json")
+    forced = run_cli("run", SEEDS / f"{SEED_IDS[1]}.txt", "--out", out, "--config", tiny_config, "--force")
     assert forced.exit_code == 0, forced.output
     assert sorted(model_loads) == ["load_summariser", "load_translator"]
 
@@ -199,3 +202,22 @@ def test_help_documents_exit_codes():
     assert result.exit_code == 0
     assert "130 interrupted" in " ".join(result.output.split())
     assert "2 usage or configuration error" in " ".join(result.output.split())
+
+
+def test_earlier_digests_inside_the_input_folder_are_not_inputs(offline, tmp_path):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    shutil.copy(SEEDS / f"{SEED_IDS[3]}.txt", inputs)
+    for _ in range(2):
+        result = run_cli("run", inputs, "--out", inputs / "digests", *offline)
+        assert result.exit_code == 0, result.output
+    assert len((inputs / "digests" / "digests.jsonl").read_text(encoding="utf-8").splitlines()) == 1
+
+
+def test_output_folder_that_cannot_be_made_is_a_usage_error(offline, tmp_path):
+    blocker = tmp_path / "taken"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    result = run_cli("run", SEEDS, "--out", blocker / "out", *offline)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {blocker / 'out'}: cannot create the output folder (")
+    assert len(result.stderr.splitlines()) == 1

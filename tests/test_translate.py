@@ -170,3 +170,10 @@ def test_a_sentence_longer_than_the_model_input_is_split_not_truncated(tiny_mode
     pieces = translator._fitting_pieces(sentence)
     assert len(pieces) > 1 and "".join(pieces) == sentence
     assert all(len(translator.tokenizer(p).input_ids) <= translator.max_positions for p in pieces)
+
+
+def test_a_figure_the_summariser_invented_is_flagged_even_when_protected():
+    invented = Summary("湖北投入90亿元", "湖北投入九百亿元建设基地。", ModelInfo("extractive"))
+    english = translate_article(ARTICLE, FACTS, invented, ScriptedTranslator(keep_placeholders), GLOSSARY)
+    assert english.summary_en == "Hubei 90 billion yuan text."
+    assert 'unverified number "90 billion" in summary_en' in english.warnings

@@ -79,7 +79,7 @@ def _whole_number(flag: str, text: str) -> int:
 @app.command("run", help=RUN_HELP)
 def run_command(
     inputs: list[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
-    out: Path | None = typer.Option(None, "--out", help="Output folder [config output.dir: out/ of the working directory].", file_okay=False),
+    out: Path | None = typer.Option(None, "--out", help="Output folder (default: config output.dir, out/ in the working directory).", file_okay=False),
     config_file: Path | None = typer.Option(None, "--config", help=CONFIG_HELP, dir_okay=False),
     summariser: str | None = typer.Option(None, "--summariser", help="'extractive' (no model), or a seq2seq model id or folder."),
     translator: str | None = typer.Option(None, "--translator", help="Translation model id or folder."),
@@ -92,13 +92,13 @@ def run_command(
     assignments: list[str] = typer.Option([], "--set", help=SET_HELP, metavar="SECTION.KEY=VALUE"),
     force: bool = typer.Option(False, "--force", help="Ignore earlier results; redo every input."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no closing summary."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each stage of each input with its timing."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each stage of each input with its timing (instead of the progress bar)."),
 ) -> None:
     setup_logging(verbose)
     flags = _flag_overrides(out, summariser, translator, figures, glossary, script, formats, models_dir, num_beams)
     settings = load_config_or_exit(config_file, overrides_or_exit(assignments, flags))
     try:
-        result = run_batch(inputs, settings, force=force, quiet=quiet)
+        result = run_batch(inputs, settings, force=force, progress=not (quiet or verbose))
     except ConfigError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(EXIT_USAGE) from None

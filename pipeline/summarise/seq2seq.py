@@ -94,7 +94,7 @@ class Seq2SeqSummariser(Summariser):
         return Summary(headline_zh, "".join(kept[:MAX_SUMMARY_SENTENCES]), self.model_info, warnings)
 
     def _fall_back(self, article: CleanArticle, reason: str) -> Summary:
-        log.warning("%s: %s; using the extractive summary", article.id, reason)
+        log.info("%s: %s; using the extractive summary", article.id, reason)
         summary = self.fallback.summarise(article)
         summary.warnings.insert(0, f"summariser: {reason}; used the extractive summary")
         return summary
@@ -140,7 +140,7 @@ class Seq2SeqSummariser(Summariser):
             log.info("summarising %d chunks, then their summaries", len(chunks))
             condensed = self.chunks([self._generate("summary", chunk) for chunk in chunks])
             if len(condensed) >= len(chunks):
-                log.warning("chunk summaries do not shrink; lower [summariser.generation] max_new_tokens")
+                log.info("chunk summaries do not shrink; lower [summariser.generation] max_new_tokens")
                 return ""
             chunks = condensed
         return chunks[0] if chunks else ""

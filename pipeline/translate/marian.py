@@ -36,9 +36,13 @@ class MarianTranslator(Translator):
     def translate(self, sentences: list[str]) -> list[str]:
         pieces_of = [self._fitting_pieces(sentence) for sentence in sentences]
         pieces = [piece for sentence_pieces in pieces_of for piece in sentence_pieces]
-        outputs = []
-        for first in range(0, len(pieces), self.batch_size):
-            outputs += self._generate(pieces[first : first + self.batch_size], self.generation)
+        # Batching sentences of similar length wastes less work on padding.
+        by_length = sorted(range(len(pieces)), key=lambda i: len(pieces[i]))
+        outputs = [""] * len(pieces)
+        for first in range(0, len(by_length), self.batch_size):
+            batch = by_length[first : first + self.batch_size]
+            for i, text in zip(batch, self._generate([pieces[i] for i in batch], self.generation)):
+                outputs[i] = text
         empty = [i for i, text in enumerate(outputs) if not text]
         if empty:
             log.info("retrying %d empty translations with greedy decoding", len(empty))

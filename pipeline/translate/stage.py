@@ -83,8 +83,10 @@ def translate_article(
     """English for the title, headline, summary, publisher, key-figure sentences and programmes.
     Figures and glossary terms are protected so their English is exact; the result is verified.
     Without a translator, model-translated fields are None and named in ``untranslated``."""
-    summary_found = find_figures(summary.headline_zh + "\n" + summary.summary_zh)
-    summary_figures = [(f.text_zh, f.text_en) for f in summary_found]
+    # The facts stage reads the body only; the title and the model's summary have their own figures.
+    # Only the source's (body and title) count as verified: the summary is model output.
+    title_found = find_figures(article.metadata.title_zh)
+    summary_figures = [(f.text_zh, f.text_en) for f in find_figures(summary.headline_zh + "\n" + summary.summary_zh)]
     article_figures = [(f.text_zh, f.text_en) for f in facts.figures]
     publisher_zh = article.metadata.publisher_zh
     publisher_en = glossary.lookup(publisher_zh or "") or (None if publisher_zh else publisher_zh)
@@ -95,7 +97,7 @@ def translate_article(
         if name_en is None
     ]
     fields = [
-        FieldText("title_en", article.metadata.title_zh, article_figures),
+        FieldText("title_en", article.metadata.title_zh, [(f.text_zh, f.text_en) for f in title_found] + article_figures),
         FieldText("headline_en", summary.headline_zh, summary_figures),
         FieldText("summary_en", summary.summary_zh, summary_figures),
     ]
@@ -119,5 +121,5 @@ def translate_article(
         english = _english(session.translate_fields(fields), facts, names_en, publisher_en, translator.model_info)
         english.untranslated = session.untranslated
         english.warnings = session.warnings
-    english.warnings += verify_english(english, article, facts, summary_found)
+    english.warnings += verify_english(english, article, facts, title_found)
     return english

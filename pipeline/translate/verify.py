@@ -85,7 +85,7 @@ def _fields(english: English) -> list[tuple[str, str | None]]:
 
 def verify_english(english: English, article: CleanArticle, facts: Facts, extra_figures: list[Figure]) -> list[str]:
     """Warnings for numbers in ``english`` that match no source number, and for programme names
-    missing from their translated sentence. ``extra_figures``: figures found in the summary."""
+    missing from their translated sentence. ``extra_figures``: figures of the title (the facts stage reads the body)."""
     allowed = source_numbers(article, facts.figures + extra_figures)
     warnings = []
     for name, text in _fields(english):
