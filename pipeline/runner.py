@@ -25,7 +25,7 @@ from pipeline import clean, facts, ingest, summarise, translate
 from pipeline.assemble import build_digest
 from pipeline.batch import BatchReport, run_each
 from pipeline.cache import ResultCache, settings_fingerprint
-from pipeline.errors import ConfigError, ModelUnavailableError
+from pipeline.errors import ConfigError, InputError, ModelUnavailableError
 from pipeline.outputs import write_json_atomic, write_text_atomic
 from pipeline.records import InputRef
 from pipeline.render import briefing_order, render_briefing, render_digest
@@ -158,6 +158,8 @@ def _progress_bar() -> Progress:
 
 
 class _Batch:
+    """One run's state: settings, cache, models (loaded on demand) and what has been written."""
+
     def __init__(self, settings: dict[str, Any], force: bool, tracker: _Tracker, result: RunResult):
         self.settings = settings
         self.force = force
@@ -168,6 +170,7 @@ class _Batch:
         self.cache = ResultCache(self.out_dir / CACHE_FOLDER, settings_fingerprint(settings))
         self.models = _Models(settings)
         self.served_from_cache: set[InputRef] = set()
+        self.owners: dict[str, InputRef] = {}  # article id -> the input whose outputs bear it
 
     def digest(self, ref: InputRef) -> dict:
         """The record of one input, from the cache when it is there (unless forced)."""
@@ -195,10 +198,17 @@ class _Batch:
             self.cache.put(article.id, article.source, record)
         return record
 
+    def _claim_id(self, ref: InputRef, article_id: str) -> None:
+        """Output files are named by id, so a second input with the same id would overwrite the first."""
+        owner = self.owners.setdefault(article_id, ref)
+        if owner != ref:
+            raise InputError(f"same id '{article_id}' as {owner.display}, whose outputs it would overwrite; rename one of them")
+
     def process(self, ref: InputRef) -> dict:
         """Digest one input and write its files."""
         try:
             record = self.digest(ref)
+            self._claim_id(ref, record["id"])
             with self.tracker.stage(ref, "write"):
                 if "json" in self.formats:
                     write_json_atomic(self.out_dir / f"{record['id']}.json", record)
@@ -218,7 +228,6 @@ class _Batch:
         write_text_atomic(self.out_dir / BRIEFING_NAME, render_briefing(self.result.records))
         lines = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in self.result.records)
         write_text_atomic(self.out_dir / JSONL_NAME, lines)
-
 
 
 def _is_output(ref: InputRef, out_dir: Path) -> bool:

@@ -221,3 +221,14 @@ def test_output_folder_that_cannot_be_made_is_a_usage_error(offline, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {blocker / 'out'}: cannot create the output folder (")
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_second_input_with_the_same_id_is_refused_not_overwritten(offline, tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+    shutil.copy(SEEDS / f"{SEED_IDS[2]}.txt", tmp_path / "a" / "news.txt")
+    shutil.copy(SEEDS / f"{SEED_IDS[3]}.txt", tmp_path / "b" / "news.txt")
+    result = run_cli("run", tmp_path / "a", tmp_path / "b", "--out", tmp_path / "out", *offline)
+    assert result.exit_code == 1
+    assert f"error: {tmp_path / 'b' / 'news.txt'}: same id 'news' as {tmp_path / 'a' / 'news.txt'}" in result.stderr
+    assert read_json(tmp_path / "out" / "news.json")["source"]["path"] == str(tmp_path / "a" / "news.txt")
