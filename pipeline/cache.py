@@ -2,8 +2,9 @@
 
 An entry is the record JSON, stored as ``<key>.json`` in the cache folder. The key covers the
 input's bytes (sha256), its id and path (both appear in the record), the settings sections that
-shape the output, the content of every file those settings name (prompts, glossaries), and the
-package version."""
+shape the output, the content of every file those settings name (prompts, glossaries), which of
+the configured models are on this machine (a record made with a fallback is redone once the model
+has been pulled), and the package version."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from pipeline.modelstore import configured_models, is_present
 from pipeline.outputs import write_json_atomic
 from pipeline.records import SCHEMA_VERSION, Source
 from pipeline.translate.glossary import BUILTIN_GLOSSARY
@@ -56,6 +58,9 @@ def settings_fingerprint(settings: dict[str, Any]) -> str:
         "version": _package_version(),
         "settings": sections,
         "files": {name: _file_digest(Path(name)) for name in files},
+        "models_present": {
+            model_id: is_present(settings, model_id, revision) for model_id, revision in configured_models(settings)
+        },
     }
     return hashlib.sha256(json.dumps(material, sort_keys=True, default=str).encode()).hexdigest()
 

@@ -12,9 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import torch
-from transformers.utils import logging as transformers_logging
-
 from pipeline import PROJECT_DIR
 from pipeline.errors import ConfigError, ModelUnavailableError
 
@@ -79,6 +76,11 @@ def load_pretrained(
     model_id = settings[section]["model"]
     revision = settings[section].get("revision") or None
     folder = local_source(settings, model_id)
+    # Imported here, not at module level: torch and transformers take seconds to import, and
+    # `digest models list` or a fully cached run must not pay for them.
+    import torch
+    from transformers.utils import logging as transformers_logging
+
     # Per-shard progress bars on every run are noise for a command-line tool.
     transformers_logging.disable_progress_bar()
     threads = int(settings["models"].get("threads", 0))

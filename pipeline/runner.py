@@ -3,7 +3,8 @@ then the per-article files and, for the batch, the briefing and the JSON lines f
 
 Models load on the first input that is not served from the cache, so a re-run on unchanged inputs
 does no model work. A model that is not on this machine is reported once and replaced by its
-fallback (extractive summary; no translation), and the records say what is untranslated and why."""
+fallback (extractive summary; no translation), and the records say what is untranslated and why.
+Whether each model is present is part of the cache key, so pulling a model redoes those records."""
 
 from __future__ import annotations
 
@@ -95,9 +96,6 @@ class _Models:
     def __init__(self, settings: dict[str, Any]):
         self.settings = settings
         self.glossary = translate.load_glossary(settings)
-        # Set once a model had to be replaced; such records are not cached, so that they are
-        # redone once the model is there.
-        self.fell_back = False
 
     @cached_property
     def summariser(self) -> summarise.Summariser:
@@ -106,7 +104,6 @@ class _Models:
                 return summarise.load_summariser(self.settings)
             except ModelUnavailableError as error:
                 _notice(f"{error} (using the extractive summary instead)")
-                self.fell_back = True
                 return summarise.ExtractiveSummariser(self.settings)
 
     @cached_property
@@ -117,7 +114,6 @@ class _Models:
                 return translate.load_translator(self.settings), None
             except ModelUnavailableError as error:
                 _notice(f"{error} (English is left out)")
-                self.fell_back = True
                 return None, str(error)
 
 
@@ -194,8 +190,7 @@ class _Batch:
                 clean_article, article_facts, summary, translator, self.models.glossary, unavailable_reason
             )
         record = build_digest(clean_article, article_facts, summary, english).to_dict()
-        if not self.models.fell_back:
-            self.cache.put(article.id, article.source, record)
+        self.cache.put(article.id, article.source, record)
         return record
 
     def _claim_id(self, ref: InputRef, article_id: str) -> None:

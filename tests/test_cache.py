@@ -77,3 +77,13 @@ def test_unreadable_entry_is_a_miss(tmp_path):
     (entry,) = (tmp_path / ".cache").iterdir()
     entry.write_text('{"schema": 1, "id": ', encoding="utf-8")
     assert cache.get("003", SOURCE) is None
+
+
+def test_pulling_a_configured_model_changes_the_fingerprint(settings, tmp_path, monkeypatch):
+    """Records made with a fallback while the translator was missing are redone once it is pulled."""
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    settings["models"]["dir"] = str(tmp_path / "models")
+    settings["translator"]["model"] = "nobody/zh-en"
+    before = settings_fingerprint(settings)
+    (tmp_path / "models" / "nobody--zh-en").mkdir(parents=True)
+    assert settings_fingerprint(settings) != before

@@ -15,7 +15,8 @@ import torch
 from transformers import MarianConfig, MarianMTModel, T5Config, T5ForConditionalGeneration, T5Tokenizer
 
 
-SHARED_MARIAN_DIR = Path("/work/shared/models/opus-mt-zh-en")
+# The real opus-mt-zh-en tokenizer and config (no weights) live in ../shared beside the checkout.
+SHARED_MARIAN_DIR = Path(__file__).resolve().parents[2] / "shared" / "models" / "opus-mt-zh-en"
 MARIAN_TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json")
 SEED = 1234
 # Chinese news sentences to train the tiny summariser's sentencepiece vocabulary on.
