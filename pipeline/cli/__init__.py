@@ -1,7 +1,30 @@
 """The `digest` command. Each command lives in its own module and only wires stages together."""
 
+import inspect
+
 from pipeline.cli import clean, config, facts, models, run  # noqa: F401 - registers the commands
 from pipeline.cli.app import app
+
+
+def _reflow(text: str | None) -> str | None:
+    """Join the hard-wrapped lines of each paragraph: help texts are wrapped in the source for
+    reading there, and rich's help formatter would keep those line breaks on screen."""
+    if not text:
+        return text
+    return "\n\n".join(" ".join(paragraph.split()) for paragraph in inspect.cleandoc(text).split("\n\n"))
+
+
+def _reflow_all_help() -> None:
+    app.info.help = _reflow(app.info.help)
+    for command in app.registered_commands:
+        command.help = _reflow(command.help or inspect.getdoc(command.callback))
+    for group in app.registered_groups:
+        group.typer_instance.info.help = _reflow(group.typer_instance.info.help)
+        for command in group.typer_instance.registered_commands:
+            command.help = _reflow(command.help or inspect.getdoc(command.callback))
+
+
+_reflow_all_help()
 
 
 def main() -> None:

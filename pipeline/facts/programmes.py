@@ -47,6 +47,7 @@ _NUMBERED_ACTION = re.compile(
 )
 # 人民日报, 中工网: a 《title》 of a newspaper or site is a publication, not a programme.
 _PUBLICATION_ENDINGS = ("报", "杂志", "网", "周刊", "频道", "新闻")
+_PLAN_NOUNS = ("计划", "行动", "工程", "方案")
 _AFTER_QUOTE_WINDOW = 12
 # A bare code (“1+6+N”) is often followed by a long descriptive name before its noun.
 _AFTER_CODE_WINDOW = 20
@@ -80,6 +81,12 @@ def _window_after(text: str, quoted: Quoted, quotes_by_start: dict[int, Quoted],
     window = text[position : position + size]
     stop = _WINDOW_STOP.search(window)
     return window[: stop.start()] if stop else window
+
+
+def _adjacent_plan_noun(text: str, quoted: Quoted) -> str:
+    """The plan noun right after the closing quote mark, if any: “领航”计划 -> 计划. Only these
+    nouns make part of the name; in “最美产业工人”评选 the name is the title, not the selection."""
+    return next((noun for noun in _PLAN_NOUNS if text.startswith(noun, quoted.end)), "")
 
 
 def _noun_phrase_end(window: str) -> int:
@@ -122,6 +129,9 @@ def _quoted_mentions(text: str, quoted_names: list[Quoted], sentence_of: Callabl
             name += window[:noun_end]  # a bare code (1+X, 33618) is named with the noun after it
         elif not (noun_end or _ends_with_noun(name) or len(sentences_by_name[name]) >= 2):
             continue
+        elif not _ends_with_noun(name):
+            # “领航”计划 is the 领航 Plan: a bare “领航” would not tell a reader what it is.
+            name += _adjacent_plan_noun(text, quoted)
         mentions.append(_Mention(name, quoted.start + 1))
     return mentions
 
