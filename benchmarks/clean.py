@@ -8,24 +8,20 @@ Reads every seed article from temporary files, over and over, until several MB h
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import tempfile
 import time
-from pathlib import Path
+
+from one_core import SEEDS, pin_to_one_core
 
 from pipeline.clean import clean_article
 from pipeline.ingest import expand_inputs, read_article
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=100, help="passes over the seed articles (default 100)")
     args = parser.parse_args()
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    pin_to_one_core()
     with tempfile.TemporaryDirectory() as folder:
         for seed in SEEDS.glob("*.txt"):
             shutil.copy(seed, folder)

@@ -8,24 +8,20 @@ The articles are read and cleaned once; only extract_facts is timed, as the medi
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import time
-from pathlib import Path
+
+from one_core import SEEDS, pin_to_one_core
 
 from pipeline.clean import clean_article
 from pipeline.facts import extract_facts
 from pipeline.ingest import expand_inputs, read_article
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=50, help="runs per article (default 50)")
     args = parser.parse_args()
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    pin_to_one_core()
     articles = [clean_article(read_article(ref)) for ref in expand_inputs([str(SEEDS)])]
     print(f"{'article':<24} {'chars':>6} {'figures':>8} {'programmes':>11} {'median ms':>10} {'max ms':>8}")
     for article in articles:

@@ -28,6 +28,21 @@ def test_builtin_glossary_has_the_required_terms():
     assert glossary.lookup("中工网") == "Workercn.cn"
 
 
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("工人日报-中工网", "Workers' Daily – Workercn.cn"),
+        ("工人日报 · 中工网", "Workers' Daily – Workercn.cn"),
+        ("工人日报社中工网", None),  # 社 is not a separator nor a known term
+        ("湖北日报", None),
+        ("", None),
+    ],
+)
+def test_lookup_composes_names_joined_by_separators(zh, en):
+    glossary = load_glossary({"glossary": {"path": ""}})
+    assert glossary.lookup(zh) == en
+
+
 def test_user_entries_win_and_builtin_ones_remain(tmp_path):
     user = write_tsv(tmp_path / "mine.tsv", "zh\ten\tnote\n产业工人\tindustrial labourers\thouse style\n工友杯\tWorkmates Cup\t\n")
     glossary = load_glossary({"glossary": {"path": str(user)}})

@@ -13,6 +13,8 @@ from pipeline.errors import ConfigError
 
 BUILTIN_GLOSSARY = PACKAGE_DIR / "glossary.tsv"
 HEADER = ["zh", "en", "note"]
+# What may stand between the parts of a composite name such as 工人日报-中工网.
+_SEPARATOR = re.compile(r"\s*[-－–—·・/、|｜]\s*")
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,16 @@ class Glossary:
         self._pattern = re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
 
     def lookup(self, zh: str) -> str | None:
-        return self.entries.get(zh.strip())
+        """The English of ``zh``: an entry, or entries joined only by separators
+        (工人日报-中工网 -> Workers' Daily – Workercn.cn). None when any part is not in the glossary."""
+        zh = zh.strip()
+        if zh in self.entries:
+            return self.entries[zh]
+        terms = self.find_terms(zh)
+        gaps = [zh[end:start] for end, start in zip([0] + [t.end for t in terms], [t.start for t in terms] + [len(zh)])]
+        if not terms or gaps[0] or gaps[-1] or not all(_SEPARATOR.fullmatch(gap) for gap in gaps[1:-1]):
+            return None
+        return " – ".join(term.en for term in terms)
 
     def find_terms(self, text: str) -> list[TermMatch]:
         """Non-overlapping glossary terms in ``text``, leftmost-longest, in text order."""

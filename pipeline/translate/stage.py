@@ -89,7 +89,7 @@ def translate_article(
     summary_figures = [(f.text_zh, f.text_en) for f in find_figures(summary.headline_zh + "\n" + summary.summary_zh)]
     article_figures = [(f.text_zh, f.text_en) for f in facts.figures]
     publisher_zh = article.metadata.publisher_zh
-    publisher_en = glossary.lookup(publisher_zh or "") or (None if publisher_zh else publisher_zh)
+    publisher_en = glossary.lookup(publisher_zh) if publisher_zh else None
     names_en = [glossary.lookup(p.name_zh) for p in facts.programmes]
     unknown_names = [
         FieldText(f"programme_names_en[{i}]", p.name_zh, article_figures)
