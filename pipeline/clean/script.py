@@ -1,6 +1,6 @@
 """Which Chinese script a text is written in, and conversion to Simplified with OpenCC.
 
-OpenCC config: ``tw2s`` (see docs/clean.md). It is the one of t2s/tw2s/hk2s (OpenCC 1.4.2) that turns
+OpenCC config: ``tw2s`` (see README, "OpenCC configuration"). It is the one of t2s/tw2s/hk2s (OpenCC 1.4.2) that turns
 看著 into 看着 and 著想 into 着想 while keeping 著名, 顯著 -> 显著 and 乾隆, as mainland news writes them.
 """
 

@@ -4,7 +4,7 @@ Each protected span of the Chinese becomes one capital Latin letter set off by s
 opus-mt-zh-en vocabularies every letter below is ONE piece in both the source and the target
 sentencepiece models (``▁K``), so the model sees a single opaque token it copies, and the exact
 English is put back afterwards. Letters that are English words (A, I), that split into pieces
-(Q, X) or that the model writes itself (U as in "U.S.") are left out; see docs/models.md.
+(Q, X) or that the model writes itself (U as in "U.S.") are left out; see README, "Placeholders".
 """
 
 from __future__ import annotations
