@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import charset_normalizer
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from pipeline.errors import InputError
@@ -16,6 +18,10 @@ from pipeline.records import Article, InputRef, Metadata, Source
 
 READABLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
+_BLOCK_TAGS = (
+    "p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "footer", "section", "article", "aside", "nav", "span", "time", "address",
+)
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 STDIN_NAME = "-"
 
@@ -145,6 +151,19 @@ def _looks_like_html(ref: InputRef, raw: bytes) -> bool:
     return bool(_HTML_START.match(raw[:1024].lstrip(b"\xef\xbb\xbf")))
 
 
+def _page_text(html: str) -> str:
+    """The visible text of the whole page, one line per block element."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    for invisible in tree.xpath("//script | //style | //noscript"):
+        invisible.drop_tree()
+    for block in tree.iter(*_BLOCK_TAGS):
+        block.tail = "\n" + (block.tail or "")
+    return tree.text_content()
+
+
 def _extract_html(html: str) -> tuple[str, Metadata]:
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_recall=True)
     if document is None or not document.text:
@@ -167,7 +186,9 @@ def read_article(ref: InputRef) -> Article:
     text, encoding = decode(raw)
     is_html = _looks_like_html(ref, raw)
     page_metadata = Metadata()
+    page_text = ""
     if is_html:
+        page_text = _page_text(text)
         text, page_metadata = _extract_html(text)
     if not _HAN.search(text):
         raise InputError("no Chinese text found")
@@ -177,4 +198,5 @@ def read_article(ref: InputRef) -> Article:
         text=text,
         is_html=is_html,
         page_metadata=page_metadata,
+        page_text=page_text,
     )

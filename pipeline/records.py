@@ -50,6 +50,9 @@ class Article:
     # Metadata an HTML extractor found in the page markup; the clean stage prefers its own
     # findings in the text and falls back to these.
     page_metadata: Metadata = field(default_factory=Metadata)
+    # For HTML: the visible text of the whole page, one line per block. Bylines and sources often sit
+    # outside the extracted body; the clean stage reads missing metadata from these lines.
+    page_text: str = ""
     warnings: list[str] = field(default_factory=list)
 
 

@@ -104,6 +104,9 @@ def test_a_column_label_in_square_brackets_is_removed_but_bracketed_body_text_st
         ("记者刘俊 特约记者谢朝华 通讯员张晓宁", None, None, ["刘俊", "谢朝华", "张晓宁"], None),
         ("责任编辑：李方", None, None, [], "李方"),
         ("2024年2月30日", None, None, [], None),
+        ("2024-09-27 08:30:12 来源：华龙网 作者：记者 王小明", "2024-09-27", "华龙网", ["王小明"], None),
+        ("作者：王小明 李四 编辑：付弋", None, None, ["王小明", "李四"], "付弋"),
+        ("作者：王小明、李四", None, None, ["王小明", "李四"], None),
     ],
 )
 def test_metadata_lines(line, date, publisher, authors, editor):

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import InputError
+from pipeline.clean import clean_article
 from pipeline.ingest import MAX_INPUT_BYTES, decode, expand_inputs, read_article
 from pipeline.records import InputRef
 
@@ -130,3 +131,22 @@ def test_html_pages_are_decoded_and_their_body_and_metadata_extracted(name, enco
     )
     assert "投入培训资金2,468.3万元" in article.text or "投入培訓資金2,468.3萬元" in article.text
     assert "首页" not in article.text and "Copyright" not in article.text
+
+
+def test_html_byline_outside_the_extracted_body_still_reaches_the_metadata(tmp_path):
+    """News pages put the date, source and byline in a header block that body extraction drops."""
+    paragraph = "今年以来，全市共举办职业技能竞赛120场，参赛职工达到3.5万人次，其中45人获评技术能手称号，培训成效明显。"
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>全市职工技能竞赛成果丰硕_新闻中心</title></head><body>"
+        '<div class="nav"><a href="/">首页</a> | <a href="/news">新闻</a></div>'
+        "<h1>全市职工技能竞赛成果丰硕</h1>"
+        '<div class="info"><span>2024-09-27 08:30</span> <span>来源：华龙网</span> <span>作者：记者 王小明</span></div>'
+        f'<div class="content">{"".join(f"<p>{paragraph}</p>" for _ in range(4))}</div>'
+        '<div class="footer">Copyright © 2024 华龙网 版权所有</div></body></html>',
+        encoding="utf-8",
+    )
+    cleaned = clean_article(read_article(InputRef(str(page), page)))
+    assert cleaned.metadata.authors == ["王小明"]
+    assert (cleaned.metadata.date, cleaned.metadata.publisher_zh) == ("2024-09-27", "华龙网")
+    assert not any("王小明" in p or "来源" in p for p in cleaned.paragraphs_zh)

@@ -115,6 +115,9 @@ def clean_article(article: Article, script: str = "simplified") -> CleanArticle:
     metadata.title_zh, title_lines = find_title(lines, not_body, page.title_zh)
     not_body |= title_lines
     _fill_from_page(metadata, page)
+    if article.page_text:
+        page_lines = split_lines(normalise_punctuation(to_simplified(article.page_text)))
+        _fill_from_page(metadata, _read_metadata(page_lines)[0])
     if script != SIMPLIFIED:
         line_pairs = [(lines[i].text, output_lines[i].text) for i in sorted(metadata_lines | title_lines)]
         _keep_script(metadata, line_pairs + _page_pairs(page, article.page_metadata))

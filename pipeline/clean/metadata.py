@@ -14,9 +14,14 @@ _ANY_DATE = re.compile(_DATE)
 _DATE_LINE = re.compile(rf"^[〖【\[]?{_DATE}(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?[〗】\]]?$")
 _SOURCE = re.compile(r"(?:来源|稿源|出处)\s*[：:]\s*([^\s|｜〗】\]]+)")
 _EDITOR = re.compile(r"(?:责任编辑|责编|编辑)\s*[：:]\s*([\u4e00-\u9fff·]{2,5})")
+_LABEL_WORDS = r"(?:责任编辑|编辑|来源|作者|摄影|校对|审核)"
 _ROLE = r"(?:特约记者|见习记者|实习记者|首席记者|本报记者|记者|通讯员|实习生)"
 _BYLINE_TOKEN = re.compile(rf"^(?:(?P<org>\S*?){_ROLE})?(?P<name>[\u4e00-\u9fff·]{{2,4}})?$")
 _HAS_ROLE = re.compile(_ROLE)
+# "作者：记者 王小明" or "作者：王小明 李四"; the names stop at the next label.
+_AUTHOR_LABEL = re.compile(
+    rf"作者\s*[：:]\s*{_ROLE}?\s*([\u4e00-\u9fff·]{{2,4}}(?:[\s、，,]+(?!{_LABEL_WORDS})[\u4e00-\u9fff·]{{2,4}}(?![：:]))*)"
+)
 _METADATA_MAX_CHARS = 60
 
 _TITLE_PART = re.compile(r"[（(](主题|引题|副题|肩题|眉题|主标题|副标题)[）)]$")
@@ -73,14 +78,18 @@ def parse_metadata_line(text: str) -> LineMetadata | None:
     source = _SOURCE.search(text)
     editor = _EDITOR.search(text)
     byline = _parse_byline(text)
+    author_label = _AUTHOR_LABEL.search(text)
     date_line = _DATE_LINE.match(text)
-    if not (labelled or source or editor or byline or date_line):
+    if not (labelled or source or editor or byline or author_label or date_line):
         return None
     date_match = labelled or _ANY_DATE.search(text)
     found.date = _iso_date(date_match) if date_match else None
     found.date_labelled = bool(labelled)
     found.publisher = source.group(1) if source else (byline[0] if byline else None)
-    found.authors = byline[1] if byline else []
+    if byline:
+        found.authors = byline[1]
+    elif author_label:
+        found.authors = re.split(r"[\s、，,]+", author_label.group(1))
     found.editor = editor.group(1) if editor else None
     return found
 
