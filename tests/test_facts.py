@@ -46,6 +46,15 @@ def test_key_figures_are_in_text_order_and_none_means_all():
     assert [f.start for f in facts.key_figures] == sorted(f.start for f in facts.key_figures)
 
 
+def test_key_figures_spread_over_sentences_rather_than_one_enumeration():
+    paragraphs = [
+        "全市工会发放慰问金1100万元、帮扶资金810万元、助学金500万元。",
+        "全市签订工资集体合同836份，覆盖职工9万人。",
+    ]
+    facts = extract_facts(make_article(paragraphs, title="工会服务职工"), key_figures=3)
+    assert [f.text_zh for f in facts.key_figures] == ["1100万元", "810万元", "836份"]
+
+
 def test_tiny_counts_rank_last():
     facts = extract_facts(make_article(PARAGRAPHS), key_figures=None)
     lowest = sorted(facts.figures, key=lambda f: f.score)[:2]

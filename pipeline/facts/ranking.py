@@ -2,7 +2,9 @@
 
 Points add up per figure (see README, "Key figures"): a figure repeated in the title, the lead paragraph,
 totals and cumulative results, money, shares and large magnitudes score up; tiny counts (1人, 2个)
-and durations score down. Repeats of the same figure in the same sentence wording score nothing."""
+and durations score down. Repeats of the same figure in the same sentence wording score nothing.
+Figures are chosen one at a time, each further figure from an already-used sentence losing points,
+so the key figures cover the article."""
 
 from __future__ import annotations
 
@@ -23,6 +25,9 @@ HUNDRED_MILLIONS_POINTS = 0.5
 TINY_COUNT_POINTS = -2.0
 SMALL_COUNT_POINTS = -1.0
 DURATION_POINTS = -0.5
+# Per figure already chosen from the same sentence: a digest should cover the article, not list
+# every amount of one long enumeration.
+SAME_SENTENCE_POINTS = -1.5
 
 # Words that make a figure a total or a cumulative result when they come shortly before it.
 _TOTAL_WORDS = re.compile(r"总量|总数|总额|总计|合计|累计|共|全市|全省|全区|全国|全年")
@@ -97,5 +102,15 @@ def select_key_figures(figures: list[Figure], limit: int | None) -> list[Figure]
             distinct.append(figure)
     if limit is None:
         return distinct
-    best = sorted(distinct, key=lambda figure: (-figure.score, figure.start))[:limit]
-    return sorted(best, key=lambda figure: figure.start)
+    chosen: list[Figure] = []
+    chosen_per_sentence: dict[str, int] = {}
+    candidates = list(distinct)
+    while candidates and len(chosen) < limit:
+        best = max(
+            candidates,
+            key=lambda f: (f.score + SAME_SENTENCE_POINTS * chosen_per_sentence.get(f.context_zh, 0), -f.start),
+        )
+        candidates.remove(best)
+        chosen.append(best)
+        chosen_per_sentence[best.context_zh] = chosen_per_sentence.get(best.context_zh, 0) + 1
+    return sorted(chosen, key=lambda figure: figure.start)
