@@ -17,6 +17,7 @@ from one_core import SEEDS, pin_to_one_core
 from pipeline.clean import clean_article
 from pipeline.ingest import expand_inputs, read_article
 
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=100, help="passes over the seed articles (default 100)")

@@ -17,6 +17,7 @@ from pipeline.clean import clean_article
 from pipeline.facts import extract_facts
 from pipeline.ingest import expand_inputs, read_article
 
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=50, help="runs per article (default 50)")

@@ -15,6 +15,7 @@ import trafilatura
 
 from pipeline.errors import InputError
 from pipeline.records import Article, InputRef, Metadata, Source
+from pipeline.text import HAN
 
 READABLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
@@ -26,7 +27,6 @@ MAX_INPUT_BYTES = 5 * 1024 * 1024
 STDIN_NAME = "-"
 
 _GLOB_CHARS = re.compile(r"[*?\[]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<meta|<body)", re.IGNORECASE)
 
 # Byte-order marks, longest first so UTF-32 LE is not mistaken for UTF-16 LE.
@@ -190,7 +190,7 @@ def read_article(ref: InputRef) -> Article:
     if is_html:
         page_text = _page_text(text)
         text, page_metadata = _extract_html(text)
-    if not _HAN.search(text):
+    if not HAN.search(text):
         raise InputError("no Chinese text found")
     return Article(
         id="stdin" if ref.path is None else ref.path.stem,

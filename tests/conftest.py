@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 import torch
+from tiny_models import SHARED_MARIAN_DIR, build_tiny_marian, build_tiny_t5
 
 from pipeline.config import load_config
-from tiny_models import SHARED_MARIAN_DIR, build_tiny_marian, build_tiny_t5
 
 # The tiny models' operations are too small to gain from threads, and on a busy 2-core machine the
 # thread pool's spin-waiting makes each one hundreds of times slower.

@@ -7,7 +7,17 @@ import copy
 from decimal import Decimal
 
 from pipeline.assemble import build_digest
-from pipeline.records import CleanArticle, English, Facts, Figure, Metadata, ModelInfo, Programme, Source, Summary
+from pipeline.records import (
+    CleanArticle,
+    English,
+    Facts,
+    Figure,
+    Metadata,
+    ModelInfo,
+    Programme,
+    Source,
+    Summary,
+)
 
 FIGURE_SENTENCE = "申报的267项创新成果累计为企业创造价值、节约资金115.4亿元。"
 PROGRAMME_SENTENCE = "包头市被命名为内蒙古自治区首个职工创新综合示范区。"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import copy
 
 import pytest
-
 from digest_examples import record
+
 from pipeline.cache import ResultCache, settings_fingerprint
 from pipeline.config import load_config
 from pipeline.records import Source

@@ -7,10 +7,17 @@ import pytest
 from pipeline.clean import clean_article
 from pipeline.clean.characters import normalise_characters
 from pipeline.clean.dedupe import drop_repeats
-from pipeline.clean.metadata import clean_title, parse_metadata_line, split_trailing_byline
+from pipeline.clean.metadata import (
+    clean_title,
+    parse_metadata_line,
+    split_trailing_byline,
+)
 from pipeline.clean.mojibake import fix_garbles
 from pipeline.clean.pinyin import remove_pinyin
-from pipeline.clean.punctuation import normalise_punctuation, remove_spaces_between_chinese
+from pipeline.clean.punctuation import (
+    normalise_punctuation,
+    remove_spaces_between_chinese,
+)
 from pipeline.clean.script import detect_script, to_simplified
 from pipeline.errors import InputError
 from pipeline.records import Article, Metadata, Source

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import InputError
 from pipeline.clean import clean_article
+from pipeline.errors import InputError
 from pipeline.ingest import MAX_INPUT_BYTES, decode, expand_inputs, read_article
 from pipeline.records import InputRef
 

@@ -3,7 +3,13 @@ import shutil
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.modelstore import configured_models, load_registry, local_source, pull, pulled_dir
+from pipeline.modelstore import (
+    configured_models,
+    load_registry,
+    local_source,
+    pull,
+    pulled_dir,
+)
 from pipeline.translate import load_translator
 
 runner = CliRunner()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from digest_examples import record, stage_outputs, untranslated
+
 from pipeline.assemble import build_digest
 from pipeline.render import (
     AnchorRegistry,

@@ -9,12 +9,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_schema import VALIDATOR
 from typer.testing import CliRunner
 
 from pipeline import PROJECT_DIR, summarise, translate
 from pipeline.cli import app
 from pipeline.config import to_toml
-from test_schema import VALIDATOR
 
 SEEDS = PROJECT_DIR / "seeds"
 SEED_IDS = sorted(path.stem for path in SEEDS.glob("*.txt"))

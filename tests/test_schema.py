@@ -6,8 +6,8 @@ import json
 
 import jsonschema
 import pytest
-
 from digest_examples import record, stage_outputs, untranslated
+
 from pipeline import PACKAGE_DIR
 from pipeline.assemble import EMPTY_TRANSLATION, build_digest
 

@@ -4,8 +4,22 @@ from decimal import Decimal
 import pytest
 
 from pipeline.errors import ModelUnavailableError
-from pipeline.records import CleanArticle, Facts, Figure, Metadata, ModelInfo, Programme, Source, Summary
-from pipeline.translate import Translator, load_glossary, load_translator, translate_article
+from pipeline.records import (
+    CleanArticle,
+    Facts,
+    Figure,
+    Metadata,
+    ModelInfo,
+    Programme,
+    Source,
+    Summary,
+)
+from pipeline.translate import (
+    Translator,
+    load_glossary,
+    load_translator,
+    translate_article,
+)
 from pipeline.translate.marian import RETRY_GENERATION
 
 BODY = "湖北投入90亿元建设技能大赛基地。全省技能人才达到959万人。"

@@ -1,6 +1,15 @@
 from decimal import Decimal
 
-from pipeline.records import CleanArticle, English, Facts, Figure, Metadata, ModelInfo, Programme, Source
+from pipeline.records import (
+    CleanArticle,
+    English,
+    Facts,
+    Figure,
+    Metadata,
+    ModelInfo,
+    Programme,
+    Source,
+)
 from pipeline.translate.verify import english_numbers, verify_english
 
 TEXT = "2023年，湖北投入90亿元，技能人才达到959万人，占比30.6%。第十五届技能大赛设五个赛区。"

@@ -12,8 +12,13 @@ from pathlib import Path
 
 import sentencepiece
 import torch
-from transformers import MarianConfig, MarianMTModel, T5Config, T5ForConditionalGeneration, T5Tokenizer
-
+from transformers import (
+    MarianConfig,
+    MarianMTModel,
+    T5Config,
+    T5ForConditionalGeneration,
+    T5Tokenizer,
+)
 
 # The real opus-mt-zh-en tokenizer and config (no weights) live in ../shared beside the checkout.
 SHARED_MARIAN_DIR = Path(__file__).resolve().parents[2] / "shared" / "models" / "opus-mt-zh-en"

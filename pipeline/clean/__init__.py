@@ -11,11 +11,23 @@ from pipeline.clean.boilerplate import is_footer_line, is_furniture, is_photo_ca
 from pipeline.clean.characters import normalise_characters
 from pipeline.clean.dedupe import drop_repeats
 from pipeline.clean.lines import Line, is_body_like, split_lines
-from pipeline.clean.metadata import find_title, parse_metadata_line, split_trailing_byline
+from pipeline.clean.metadata import (
+    find_title,
+    parse_metadata_line,
+    split_trailing_byline,
+)
 from pipeline.clean.mojibake import fix_garbles
 from pipeline.clean.pinyin import remove_pinyin
-from pipeline.clean.punctuation import normalise_punctuation, remove_spaces_between_chinese
-from pipeline.clean.script import SCRIPT_CHOICES, SIMPLIFIED, detect_script, to_simplified
+from pipeline.clean.punctuation import (
+    normalise_punctuation,
+    remove_spaces_between_chinese,
+)
+from pipeline.clean.script import (
+    SCRIPT_CHOICES,
+    SIMPLIFIED,
+    detect_script,
+    to_simplified,
+)
 from pipeline.errors import InputError
 from pipeline.records import Article, CleanArticle, Metadata, Source
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.clean.lines import Line, is_body_like
+from pipeline.text import HAN
 
 _DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 _LABELLED_DATE = re.compile(rf"(?:发布时间|发布日期|发稿时间|更新时间|日期)\s*[：:]\s*{_DATE}")
@@ -29,7 +30,6 @@ _ORIGINAL_TITLE = re.compile(r"^原标题\s*[：:]\s*")
 _SUBTITLE = re.compile(r"^(?:——|--|—)")
 _TITLE_SEPARATOR = re.compile(r"\s*[|｜_]\s*|\s+[-–—]\s+")
 _HEADLINE_MIN_HAN = 6
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 # A byline in parentheses closing the last paragraph: "……贡献力量。（王黎奎）".
 _TRAILING_BYLINE = re.compile(
     rf"(?<=[。！？”])\s*[（(]{_ROLE}?\s*([\u4e00-\u9fff]{{2,3}}(?:[\s、][\u4e00-\u9fff]{{2,3}})*)[）)]$"
@@ -121,7 +121,7 @@ def _head_end(lines: list[Line]) -> int:
 
 
 def _is_headline_candidate(text: str) -> bool:
-    return len(_HAN.findall(text)) >= _HEADLINE_MIN_HAN and not text.endswith("。")
+    return len(HAN.findall(text)) >= _HEADLINE_MIN_HAN and not text.endswith("。")
 
 
 def find_title(lines: list[Line], skip: set[int], page_title: str) -> tuple[str, set[int]]:

@@ -11,7 +11,12 @@ import typer
 from pipeline.batch import EXIT_USAGE, run_each
 from pipeline.clean import clean_article
 from pipeline.cli.app import app, setup_logging
-from pipeline.cli.common import CONFIG_HELP, INPUTS_HELP, emit_record, load_config_or_exit
+from pipeline.cli.common import (
+    CONFIG_HELP,
+    INPUTS_HELP,
+    emit_record,
+    load_config_or_exit,
+)
 from pipeline.ingest import expand_inputs, read_article
 from pipeline.records import CleanArticle, InputRef
 

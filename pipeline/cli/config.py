@@ -9,9 +9,9 @@ from typing import Any
 
 import typer
 
+from pipeline.batch import EXIT_USAGE
 from pipeline.cli.app import app
 from pipeline.cli.common import CONFIG_HELP, load_config_or_exit
-from pipeline.batch import EXIT_USAGE
 from pipeline.config import to_toml
 from pipeline.errors import ConfigError
 

@@ -10,7 +10,12 @@ import typer
 from pipeline.batch import EXIT_USAGE, run_each
 from pipeline.clean import clean_article
 from pipeline.cli.app import app, setup_logging
-from pipeline.cli.common import CONFIG_HELP, INPUTS_HELP, emit_record, load_config_or_exit
+from pipeline.cli.common import (
+    CONFIG_HELP,
+    INPUTS_HELP,
+    emit_record,
+    load_config_or_exit,
+)
 from pipeline.errors import ConfigError
 from pipeline.facts import extract_facts
 from pipeline.facts.listing import facts_as_text

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pipeline.facts.english import render_figure_en
-from pipeline.facts.numbers import CHINESE_PATTERN, NUMBER_PATTERN, has_magnitude, parse_number
+from pipeline.facts.numbers import (
+    CHINESE_PATTERN,
+    NUMBER_PATTERN,
+    has_magnitude,
+    parse_number,
+)
 from pipeline.facts.programmes import PROGRAMME_NOUNS
 from pipeline.facts.quotes import find_quoted_names
 from pipeline.facts.units import FRACTION, PERCENT, UNIT_SPELLINGS, UNITS

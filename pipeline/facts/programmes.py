@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.facts.quotes import Quoted, find_quoted_names, strip_quote_marks
 from pipeline.records import Programme
-from pipeline.text import Span, split_sentences
+from pipeline.text import HAN, Span, split_sentences
 
 # Longest first, so 工作室 is tried before 室-less shorter nouns.
 PROGRAMME_NOUNS = tuple(
@@ -41,7 +41,6 @@ _SLOGAN_ENDINGS = ("起来", "起来了", "出来", "下去")
 _PHRASE_PUNCTUATION = re.compile(r"[，、,；;：:]")
 _CHINESE_NUMERALS_ONLY = re.compile(r"[一二三四五六七八九十两]+")
 MIN_NAME_CHARS = 2
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _NUMBERED_ACTION = re.compile(
     r"(?<![第\d])[一二三四五六七八九十两]+[大项](?:行动|工程|计划|赋能|举措|任务|战略|机制|制度|改革|服务)"
 )
@@ -122,7 +121,7 @@ def _quoted_mentions(text: str, quoted_names: list[Quoted], sentence_of: Callabl
         name = quoted.inner.strip()
         if not _is_candidate(name):
             continue
-        is_code = not _HAN.search(name)
+        is_code = not HAN.search(name)
         window = _window_after(text, quoted, quotes_by_start, _AFTER_CODE_WINDOW if is_code else _AFTER_QUOTE_WINDOW)
         noun_end = _noun_phrase_end(window)
         if noun_end and is_code:

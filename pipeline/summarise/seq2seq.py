@@ -20,12 +20,11 @@ from pipeline.modelstore import load_pretrained
 from pipeline.records import CleanArticle, ModelInfo, Summary
 from pipeline.summarise.base import Summariser
 from pipeline.summarise.extractive import MAX_SUMMARY_SENTENCES, ExtractiveSummariser
-from pipeline.text import split_sentences
+from pipeline.text import HAN, split_sentences
 
 log = logging.getLogger(__name__)
 
 PLACEHOLDER = "{text}"
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 MIN_CJK_CHARS = 4
 # Below this share of distinct character trigrams the output is looping, not summarising.
@@ -43,7 +42,7 @@ def read_prompt(path: str) -> str:
 
 
 def is_degenerate(text: str) -> bool:
-    if len(_CJK.findall(text)) < MIN_CJK_CHARS:
+    if len(HAN.findall(text)) < MIN_CJK_CHARS:
         return True
     trigrams = [text[i : i + 3] for i in range(len(text) - 2)]
     return len(trigrams) >= 10 and len(set(trigrams)) / len(trigrams) < MIN_DISTINCT_TRIGRAMS
