@@ -70,6 +70,39 @@ def load_config(config_file: Path | None = None, overrides: dict[str, Any] | Non
     return settings
 
 
+def _read_toml_value(text: str) -> Any:
+    """``text`` read as a TOML value; a bare word that is not TOML (a model id, a path) is a string."""
+    try:
+        return tomllib.loads(f"value = {text}")["value"]
+    except tomllib.TOMLDecodeError:
+        return text
+
+
+def merge_overrides(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``extra`` merged into ``base`` (nested tables merged key by key); ``base`` is updated and returned."""
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            merge_overrides(base[key], value)
+        else:
+            base[key] = value
+    return base
+
+
+def parse_assignments(assignments: list[str]) -> dict[str, Any]:
+    """["translator.generation.num_beams=2", ...] -> {"translator": {"generation": {"num_beams": 2}}}."""
+    overrides: dict[str, Any] = {}
+    for assignment in assignments:
+        name, equals, text = assignment.partition("=")
+        keys = name.strip().split(".")
+        if not equals or len(keys) < 2 or not all(keys):
+            raise ConfigError(f"--set {assignment}: expected section.key=value")
+        nested: dict[str, Any] = {keys[-1]: _read_toml_value(text.strip())}
+        for key in reversed(keys[:-1]):
+            nested = {key: nested}
+        merge_overrides(overrides, nested)
+    return overrides
+
+
 def to_toml(settings: dict[str, Any], prefix: str = "") -> str:
     """Render settings as TOML (tables after plain keys), for `digest config`."""
     lines: list[str] = []

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.cli.config import parse_assignments
+from pipeline.config import parse_assignments
 from pipeline.errors import ConfigError
 
 

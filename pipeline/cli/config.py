@@ -3,7 +3,6 @@ into config overrides, for every command that takes them."""
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -12,43 +11,10 @@ import typer
 from pipeline.batch import EXIT_USAGE
 from pipeline.cli.app import app
 from pipeline.cli.common import CONFIG_HELP, load_config_or_exit
-from pipeline.config import to_toml
+from pipeline.config import merge_overrides, parse_assignments, to_toml
 from pipeline.errors import ConfigError
 
 SET_HELP = "Override any setting, e.g. --set translator.batch_size=4 (the value is read as TOML; repeatable)."
-
-
-def _toml_value(text: str) -> Any:
-    """``text`` read as a TOML value; a bare word that is not TOML (a model id, a path) is a string."""
-    try:
-        return tomllib.loads(f"value = {text}")["value"]
-    except tomllib.TOMLDecodeError:
-        return text
-
-
-def merge_overrides(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    """``extra`` merged into ``base`` (nested tables merged key by key); ``base`` is updated and returned."""
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(base.get(key), dict):
-            merge_overrides(base[key], value)
-        else:
-            base[key] = value
-    return base
-
-
-def parse_assignments(assignments: list[str]) -> dict[str, Any]:
-    """["translator.generation.num_beams=2", ...] -> {"translator": {"generation": {"num_beams": 2}}}."""
-    overrides: dict[str, Any] = {}
-    for assignment in assignments:
-        name, equals, text = assignment.partition("=")
-        keys = name.strip().split(".")
-        if not equals or len(keys) < 2 or not all(keys):
-            raise ConfigError(f"--set {assignment}: expected section.key=value")
-        nested: dict[str, Any] = {keys[-1]: _toml_value(text.strip())}
-        for key in reversed(keys[:-1]):
-            nested = {key: nested}
-        merge_overrides(overrides, nested)
-    return overrides
 
 
 def overrides_or_exit(assignments: list[str], flags: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -10,7 +10,8 @@ import typer
 from pipeline.batch import EXIT_USAGE
 from pipeline.cli.app import app, setup_logging
 from pipeline.cli.common import CONFIG_HELP, INPUTS_HELP, load_config_or_exit
-from pipeline.cli.config import SET_HELP, merge_overrides, overrides_or_exit
+from pipeline.cli.config import SET_HELP, overrides_or_exit
+from pipeline.config import merge_overrides
 from pipeline.errors import ConfigError
 from pipeline.runner import run_batch
 
