@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from pipeline.facts import find_figures
+from pipeline.facts.numbers import parse_number
 
 # (text, [(text_zh, value, unit_zh, qualifier, text_en), ...]) - every figure of the text, in order.
 FIGURE_CASES = [
@@ -160,3 +161,9 @@ def test_values_are_exact_decimals_not_floats():
 def test_reached_is_a_verb_left_in_the_sentence_and_a_stronger_qualifier_wins():
     (figure,) = find_figures("就业达3600余人")
     assert (figure.text_zh, figure.qualifier, figure.text_en) == ("3600余人", "more than", "more than 3,600 people")
+
+
+def test_malformed_chinese_numerals_are_no_number_rather_than_a_crash():
+    """cn2an raises KeyError (not ValueError) on runs such as 零十零 found in garbled text."""
+    assert parse_number("零十零") is None
+    assert find_figures("收入零十零万元。") == []

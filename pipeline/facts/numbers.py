@@ -34,7 +34,7 @@ def _chinese_value(text: str) -> Decimal | None:
         text = "一" + text  # 千余场次: a bare 千 is one thousand
     try:
         return Decimal(cn2an.cn2an(text, "normal"))
-    except ValueError:
+    except (ValueError, KeyError):  # cn2an raises KeyError, not ValueError, on some malformed runs
         return None
 
 

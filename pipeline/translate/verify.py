@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-import cn2an
-
+from pipeline.facts.numbers import parse_number
 from pipeline.records import CleanArticle, English, Facts, Figure
 
 SCALES = {
@@ -65,11 +64,7 @@ def source_numbers(article: CleanArticle, figures: list[Figure]) -> set[Decimal]
     text = unicodedata.normalize("NFKC", "\n".join([article.metadata.title_zh, article.text_zh]))
     values = {f.value for f in figures} | {f.value_high for f in figures if f.value_high is not None}
     values |= {Decimal(number) for number in _SOURCE_DIGITS.findall(text)}
-    for run in _CHINESE_NUMERAL.findall(text):
-        try:
-            values.add(Decimal(str(cn2an.cn2an(run, "smart"))))
-        except (ValueError, InvalidOperation):
-            continue
+    values |= {value for value in map(parse_number, _CHINESE_NUMERAL.findall(text)) if value is not None}
     return {value.normalize() for value in values}
 
 
