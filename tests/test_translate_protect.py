@@ -22,6 +22,20 @@ def test_a_figure_is_not_taken_from_inside_a_longer_number():
     assert protected.replacements == {}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "figure", "english", "expected"),
+    [
+        ("26岁成长为骨干。", "26岁", "26 years old", "K 成长为骨干。"),
+        ("建成工作室22个", "22个", "22", "建成工作室 K"),
+        ("1万人次参加。", "1万人次", "10,000 person-times", "K 参加。"),
+    ],
+)
+def test_a_figure_at_either_end_of_the_sentence_is_protected(sentence, figure, english, expected):
+    protected = protect(sentence, [(figure, english)], GLOSSARY)
+    assert protected.text == expected
+    assert protected.replacements == {"K": english}
+
+
 def test_letters_already_in_the_sentence_are_not_used():
     protected = protect("K线图显示增加6%。", [("6%", "6%")], GLOSSARY)
     assert protected.replacements == {"Z": "6%"}

@@ -37,7 +37,7 @@ def _starts_mid_number(text: str, start: int, end: int) -> bool:
     """A figure like 6% must not be taken from inside 27.6% or 16%."""
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
-    return (text[start].isdigit() and (before.isdigit() or before in ".,")) or (
+    return (text[start].isdigit() and (before.isdigit() or before in (".", ","))) or (
         text[end - 1].isdigit() and (after.isdigit() or after == ".")
     )
 
