@@ -79,6 +79,9 @@ def test_full_run_with_tiny_models_then_cached_rerun(tiny_config, tmp_path, mode
     records = [json.loads(line) for line in lines]
     for record in records:
         VALIDATOR.validate(record)
+        for figure in record["key_figures"]:
+            # The figure's exact English survives translation of its sentence, whatever the model does.
+            assert figure["context_en"] is None or figure["text_en"] in figure["context_en"]
     assert sorted(record["id"] for record in records) == SEED_IDS
     assert records[0]["models"]["translator"]["id"] != "none"
 
