@@ -88,6 +88,13 @@ def test_site_furniture_lines_are_removed_and_metadata_kept():
     )
 
 
+def test_a_bare_breadcrumb_is_not_the_title_and_the_end_mark_goes():
+    text = "\n".join(["首页 > 新闻中心 > 地方动态", "山东青岛：技能人才队伍持续壮大", BODY, BODY_2 + "（完）", "【纠错】"])
+    result = clean(text)
+    assert result.metadata.title_zh == "山东青岛：技能人才队伍持续壮大"
+    assert result.paragraphs_zh == [BODY, BODY_2]
+
+
 def test_uncredited_captions_go_only_when_set_apart_or_naming_a_photo_position():
     text = f"标题足够长的新闻标题在这里\n\n{BODY}\n\n\n\n开通“劳模工匠号”公交车。\n\n\n\n政策引领\n\n{BODY_2}\n\n全国劳动模范范武（左三）向同事传授技术。\n\n会议由张三主持。"
     assert clean(text).paragraphs_zh == [BODY, "政策引领", BODY_2, "会议由张三主持。"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.clean.boilerplate import is_footer_line, is_furniture, is_photo_caption
+from pipeline.clean.boilerplate import is_footer_line, is_furniture, is_photo_caption, strip_end_mark
 from pipeline.clean.characters import normalise_characters
 from pipeline.clean.dedupe import drop_repeats
 from pipeline.clean.lines import Line, is_body_like, split_lines
@@ -137,7 +137,7 @@ def clean_article(article: Article, script: str = "simplified") -> CleanArticle:
     paragraphs, repeat_warnings = drop_repeats(paragraphs)
     warnings += repeat_warnings
     if paragraphs:
-        paragraphs[-1], trailing_authors = split_trailing_byline(paragraphs[-1])
+        paragraphs[-1], trailing_authors = split_trailing_byline(strip_end_mark(paragraphs[-1]))
         metadata.authors.extend(a for a in trailing_authors if a not in metadata.authors)
     if not paragraphs:
         raise InputError("no article text left after cleaning")

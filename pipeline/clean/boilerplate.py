@@ -18,9 +18,13 @@ _FURNITURE = re.compile(
     r"|^(?:往期回顾|查看更多|相关阅读|相关新闻|推荐阅读|延伸阅读|媒体矩阵|关于我们|马上体验|马上下载"
     r"|分享到|打印本页|关闭窗口|返回顶部|上一篇|下一篇)"
     r"|^\S{0,12}(?:客户端|微信号|微博号|抖音号|公众号|头条号|快手号|视频号|微信|微博|抖音)$"
-    r"|^[×✕xX]$",
+    r"|^[×✕xX]$"
+    # Breadcrumbs: three or more short parts joined by > (首页 > 新闻中心 > 地方动态).
+    r"|^[^。，！？>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，！？>＞»›]{1,12}){2,}$",
     re.IGNORECASE,
 )
+# The end mark of a news agency story: ……突破200万人。（完）
+_END_MARK = re.compile(r"\s*[（(【\[]完[）)】\]]$")
 # A column label standing alone: 【推进“产改”进行时】.
 _COLUMN_LABEL = re.compile(r"^【[^【】]{1,30}】$")
 # Photo credits: "重庆已打造10个工匠学院。熊桂伟 摄", "（记者 张三 摄）", "摄影：张三".
@@ -40,6 +44,10 @@ _ISOLATING_BLANKS = 2
 
 def is_furniture(text: str) -> bool:
     return len(text) <= _MAX_FURNITURE_CHARS and bool(_FURNITURE.search(text) or _COLUMN_LABEL.match(text))
+
+
+def strip_end_mark(paragraph: str) -> str:
+    return _END_MARK.sub("", paragraph)
 
 
 def is_photo_caption(line: Line) -> bool:
