@@ -88,6 +88,12 @@ def test_site_furniture_lines_are_removed_and_metadata_kept():
     )
 
 
+def test_a_dateline_opening_the_first_paragraph_becomes_metadata():
+    result = clean("\n".join(["全市职工技能竞赛成果丰硕", "本报讯（记者 张三）" + BODY, BODY_2]))
+    assert result.paragraphs_zh == [BODY, BODY_2]
+    assert result.metadata.authors == ["张三"] and result.metadata.publisher_zh is None
+
+
 def test_a_bare_breadcrumb_is_not_the_title_and_the_end_mark_goes():
     text = "\n".join(["首页 > 新闻中心 > 地方动态", "山东青岛：技能人才队伍持续壮大", BODY, BODY_2 + "（完）", "【纠错】"])
     result = clean(text)
@@ -121,6 +127,10 @@ def test_a_column_label_in_square_brackets_is_removed_but_bracketed_body_text_st
         ("2024-09-27 08:30:12 来源：华龙网 作者：记者 王小明", "2024-09-27", "华龙网", ["王小明"], None),
         ("作者：王小明 李四 编辑：付弋", None, None, ["王小明", "李四"], "付弋"),
         ("作者：王小明、李四", None, None, ["王小明", "李四"], None),
+        ("2024年11月5日 星期二 08:00", "2024-11-05", None, [], None),
+        ("香港文汇报讯（记者 陈大文）", None, "香港文汇报", ["陈大文"], None),
+        ("本报讯（记者 张三 李四）", None, None, ["张三", "李四"], None),
+        ("新华社北京11月5日电（记者 李四）", None, "新华社", ["李四"], None),
     ],
 )
 def test_metadata_lines(line, date, publisher, authors, editor):

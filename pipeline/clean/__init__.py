@@ -7,13 +7,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.clean.boilerplate import is_footer_line, is_furniture, is_photo_caption, strip_end_mark
+from pipeline.clean.boilerplate import (
+    is_footer_line,
+    is_furniture,
+    is_photo_caption,
+    strip_end_mark,
+)
 from pipeline.clean.characters import normalise_characters
 from pipeline.clean.dedupe import drop_repeats
 from pipeline.clean.lines import Line, is_body_like, split_lines
 from pipeline.clean.metadata import (
     find_title,
     parse_metadata_line,
+    split_leading_dateline,
     split_trailing_byline,
 )
 from pipeline.clean.mojibake import fix_garbles
@@ -136,6 +142,11 @@ def clean_article(article: Article, script: str = "simplified") -> CleanArticle:
     paragraphs = [remove_spaces_between_chinese(line.text) for i, line in enumerate(output_lines) if i not in not_body]
     paragraphs, repeat_warnings = drop_repeats(paragraphs)
     warnings += repeat_warnings
+    if paragraphs:
+        paragraphs[0], dateline_publisher, dateline_authors = split_leading_dateline(paragraphs[0])
+        metadata.publisher_zh = metadata.publisher_zh or dateline_publisher
+        metadata.authors.extend(a for a in dateline_authors if a not in metadata.authors)
+        paragraphs = [paragraph for paragraph in paragraphs if paragraph]
     if paragraphs:
         paragraphs[-1], trailing_authors = split_trailing_byline(strip_end_mark(paragraphs[-1]))
         metadata.authors.extend(a for a in trailing_authors if a not in metadata.authors)

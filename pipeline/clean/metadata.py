@@ -12,13 +12,22 @@ from pipeline.text import HAN
 _DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 _LABELLED_DATE = re.compile(rf"(?:发布时间|发布日期|发稿时间|更新时间|日期)\s*[：:]\s*{_DATE}")
 _ANY_DATE = re.compile(_DATE)
-_DATE_LINE = re.compile(rf"^[〖【\[]?{_DATE}(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?[〗】\]]?$")
+_WEEKDAY = r"(?:\s*(?:星期|周|礼拜)[一二三四五六日天])?"
+_DATE_LINE = re.compile(
+    rf"^[〖【\[]?{_DATE}{_WEEKDAY}(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?{_WEEKDAY}[〗】\]]?$"
+)
 _SOURCE = re.compile(r"(?:来源|稿源|出处)\s*[：:]\s*([^\s|｜〗】\]]+)")
 _EDITOR = re.compile(r"(?:责任编辑|责编|编辑)\s*[：:]\s*([\u4e00-\u9fff·]{2,5})")
 _LABEL_WORDS = r"(?:责任编辑|编辑|来源|作者|摄影|校对|审核)"
 _ROLE = r"(?:特约记者|见习记者|实习记者|首席记者|本报记者|记者|通讯员|实习生)"
 _BYLINE_TOKEN = re.compile(rf"^(?:(?P<org>\S*?){_ROLE})?(?P<name>[\u4e00-\u9fff·]{{2,4}})?$")
 _HAS_ROLE = re.compile(_ROLE)
+# A wire-style dateline opening a story: 本报讯（记者 张三）, 香港文汇报讯(记者 陈大文),
+# 新华社北京11月5日电（记者 李四 王五）.
+_DATELINE = re.compile(
+    rf"^(?P<org>[^\s（(，。]{{2,20}}?)(?:\d{{1,2}}月\d{{1,2}}日)?[讯电]\s*[（(]{_ROLE}?\s*"
+    r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4})*)\s*[）)]"
+)
 # "作者：记者 王小明" or "作者：王小明 李四"; the names stop at the next label.
 _AUTHOR_LABEL = re.compile(
     rf"作者\s*[：:]\s*{_ROLE}?\s*([\u4e00-\u9fff·]{{2,4}}(?:[\s、，,]+(?!{_LABEL_WORDS})[\u4e00-\u9fff·]{{2,4}}(?![：:]))*)"
@@ -34,6 +43,7 @@ _HEADLINE_MIN_HAN = 6
 _TRAILING_BYLINE = re.compile(
     rf"(?<=[。！？”])\s*[（(]{_ROLE}?\s*([\u4e00-\u9fff]{{2,3}}(?:[\s、][\u4e00-\u9fff]{{2,3}})*)[）)]$"
 )
+_THIS_OUTLET = ("本报", "本网", "本台", "本刊", "本站")
 _NOT_A_PERSON = re.compile(r"[社报网台站]$")
 
 
@@ -69,6 +79,26 @@ def _parse_byline(text: str) -> tuple[str | None, list[str]] | None:
     return organisation, names
 
 
+def _dateline(match: re.Match) -> tuple[str | None, list[str]]:
+    """(publisher, authors) of a wire-style dateline; 本报 ("this paper") names no publisher, and a
+    news agency's place and date (新华社北京) are not part of its name."""
+    organisation = match.group("org")
+    if "社" in organisation:
+        organisation = organisation[: organisation.index("社") + 1]
+    publisher = None if organisation in _THIS_OUTLET else organisation
+    return publisher, re.split(r"[\s、，,]+", match.group("names"))
+
+
+def split_leading_dateline(paragraph: str) -> tuple[str, str | None, list[str]]:
+    """A paragraph opening with a dateline (本报讯（记者 张三）今年以来……) without it, and the
+    dateline's publisher and authors."""
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return paragraph, None, []
+    publisher, authors = _dateline(match)
+    return paragraph[match.end() :].lstrip(), publisher, authors
+
+
 def parse_metadata_line(text: str) -> LineMetadata | None:
     """What a short date/source/byline/editor line declares, or None for any other line."""
     if len(text) > _METADATA_MAX_CHARS:
@@ -80,7 +110,10 @@ def parse_metadata_line(text: str) -> LineMetadata | None:
     byline = _parse_byline(text)
     author_label = _AUTHOR_LABEL.search(text)
     date_line = _DATE_LINE.match(text)
-    if not (labelled or source or editor or byline or author_label or date_line):
+    dateline = _DATELINE.match(text)
+    if dateline and dateline.end() < len(text):
+        dateline = None  # a dateline opening a paragraph: see split_leading_dateline
+    if not (labelled or source or editor or byline or author_label or date_line or dateline):
         return None
     date_match = labelled or _ANY_DATE.search(text)
     found.date = _iso_date(date_match) if date_match else None
@@ -90,6 +123,9 @@ def parse_metadata_line(text: str) -> LineMetadata | None:
         found.authors = byline[1]
     elif author_label:
         found.authors = re.split(r"[\s、，,]+", author_label.group(1))
+    elif dateline:
+        dateline_publisher, found.authors = _dateline(dateline)
+        found.publisher = found.publisher or dateline_publisher
     found.editor = editor.group(1) if editor else None
     return found
 
