@@ -282,7 +282,7 @@ def test_spaces_between_chinese_characters_go_but_not_around_latin():
 @pytest.mark.parametrize(
     ("traditional", "simplified"),
     [
-        ("看著", "看着"),
+        ("看著", "看著"),
         ("著名", "著名"),
         ("顯著", "显著"),
         ("乾淨", "干净"),
@@ -291,11 +291,13 @@ def test_spaces_between_chinese_characters_go_but_not_around_latin():
         ("皇后", "皇后"),
         ("這裡", "这里"),
         ("壞了", "坏了"),
-        ("著想", "着想"),
+        ("著想", "著想"),
         ("發布覆蓋", "发布覆盖"),
+        ("土著 卓著 編著 著稱", "土著 卓著 编著 著称"),
+        ("显著增强 土著 卓著 编著", "显著增强 土著 卓著 编著"),  # Simplified input stays as it is
     ],
 )
-def test_opencc_tw2s_gives_mainland_simplified(traditional, simplified):
+def test_opencc_t2s_never_damages_a_word(traditional, simplified):
     assert to_simplified(traditional) == simplified
 
 
