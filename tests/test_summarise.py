@@ -43,6 +43,13 @@ def test_extractive_counts_a_repeated_paragraph_once_and_skips_photo_credits():
     assert len(re.findall("。", summary.summary_zh)) == 4  # at most 4 sentences
 
 
+def test_extractive_lead_is_a_sentence_not_a_banner_or_subheading():
+    banner = "2024年十堰市庆祝五一国际劳动节歌咏比赛"
+    summary = ExtractiveSummariser(settings_with(summary_sentences=2)).summarise(article([banner, *PARAGRAPHS]))
+    assert banner not in summary.summary_zh
+    assert summary.summary_zh.startswith("湖北省总工会发布消息")
+
+
 def test_extractive_headline_without_a_title_is_the_most_salient_sentence():
     summary = ExtractiveSummariser(settings_with(summary_sentences=2)).summarise(article(title=""))
     assert summary.headline_zh == "全省技能人才队伍建设取得明显成效，高技能人才占技能人才总量的30.6%。"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import logging
 import math
+import re
 from typing import Any
 
 from pipeline.records import CleanArticle, ModelInfo, Summary
@@ -14,6 +15,8 @@ from pipeline.text import split_sentences
 
 # Shorter "sentences" are photo credits, bylines and stray fragments, not content.
 MIN_SENTENCE_CHARS = 12
+# A line that does not end like a sentence is a subheading, a caption or a banner.
+_SENTENCE_END = re.compile(r"[。！？!?…；;][”’」』）)]*$|[”」』]$")
 MIN_SUMMARY_SENTENCES = 2
 MAX_SUMMARY_SENTENCES = 4
 
@@ -43,7 +46,8 @@ class ExtractiveSummariser(Summariser):
 
     def summarise(self, article: CleanArticle) -> Summary:
         sentences = article_sentences(article)
-        candidates = [s for s in sentences if len(s) >= MIN_SENTENCE_CHARS] or sentences
+        long_enough = [s for s in sentences if len(s) >= MIN_SENTENCE_CHARS]
+        candidates = [s for s in long_enough if _SENTENCE_END.search(s)] or long_enough or sentences
         if not candidates:
             return Summary(article.metadata.title_zh, "", self.model_info, ["article has no sentences to summarise"])
         scores = self._salience(candidates)
