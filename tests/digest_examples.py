@@ -80,7 +80,7 @@ def untranslated(english: English, reason: str) -> English:
         model=ModelInfo("none"),
         untranslated={
             name: reason
-            for name in ("metadata.title_en", "headline_en", "summary_en", "key_figures[0].context_en", "programmes[0].name_en")
+            for name in ("title_en", "headline_en", "summary_en", "figure_contexts_en[0]", "programme_names_en[0]")
         },
     )
 

@@ -52,6 +52,9 @@ def test_untranslated_record_has_nulls_and_reasons():
     assert result["key_figures"][0]["text_en"] == "11.54 billion yuan"
     assert result["programmes"][0]["name_en"] is None
     assert result["untranslated"]["headline_en"] == "translator not installed"
+    # Keyed by where the field is in the record, whatever the translation stage called it.
+    assert result["untranslated"]["key_figures[0].context_en"] == "translator not installed"
+    assert result["untranslated"]["programmes[0].name_en"] == "translator not installed"
 
 
 def test_empty_translation_becomes_null_and_is_named():
@@ -61,7 +64,7 @@ def test_empty_translation_becomes_null_and_is_named():
     result = build_digest(clean, facts, summary, english).to_dict()
     VALIDATOR.validate(result)
     assert result["summary_en"] is None
-    assert result["untranslated"] == {"summary_en": EMPTY_TRANSLATION}
+    assert result["untranslated"] == {"summary_en": EMPTY_TRANSLATION, "key_figures[0].context_en": EMPTY_TRANSLATION}
     assert result["key_figures"][0]["context_en"] is None
 
 
