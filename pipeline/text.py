@@ -32,10 +32,3 @@ def split_sentences(text: str) -> list[Span]:
         spans.append(Span(start, start + len(stripped), stripped))
     return spans
 
-
-def sentence_at(text: str, offset: int) -> Span:
-    """The sentence of ``text`` that contains ``offset``."""
-    for span in split_sentences(text):
-        if span.start <= offset < span.end:
-            return span
-    raise ValueError(f"offset {offset} is outside every sentence")
