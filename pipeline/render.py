@@ -16,6 +16,8 @@ UNTRANSLATED_MARK = "(untranslated)"
 # Inline Markdown syntax that would change how inserted text renders. `_` only matters at a word
 # boundary (GFM ignores intraword underscores), so snake_case and file names stay readable.
 _INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>|~])|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+# Where a clause of a Chinese sentence ends; 、 only separates items of a list.
+_CLAUSE_BREAK = re.compile(r"[，；：。！？,;:!?…]")
 # Text at the start of a line that would turn it into a heading, quote, list item or rule.
 _BLOCK_START = re.compile(r"^(\s*)(>|#{1,6}(?=\s|$)|\+(?=\s|$)|-(?=[\s-]|$)|\d{1,9}[.)](?=\s|$))")
 
@@ -87,6 +89,18 @@ class AnchorRegistry:
         return anchor
 
 
+def figure_clause(figure: dict) -> str:
+    """The clause of a key figure's Chinese sentence that holds it, which says what the figure
+    counts in a few words: 湖北省技能人才总量达959万人 rather than the whole sentence."""
+    sentence, figure_zh = figure["context_zh"], figure["text_zh"]
+    at = sentence.find(figure_zh)
+    if at < 0:
+        return sentence
+    breaks_before = [match.end() for match in _CLAUSE_BREAK.finditer(sentence, 0, at)]
+    after = _CLAUSE_BREAK.search(sentence, at + len(figure_zh))
+    return sentence[breaks_before[-1] if breaks_before else 0 : after.start() if after else len(sentence)].strip()
+
+
 def untranslated_notices(record: dict) -> list[str]:
     """One sentence per distinct reason, counting the parts it left in Chinese."""
     reasons = Counter(record["untranslated"].values())
@@ -111,7 +125,9 @@ _environment = jinja2.Environment(
     keep_trailing_newline=True,
 )
 _environment.filters.update(md=escape_markdown, md_paragraph=escape_paragraph, code=code_span, english_date=english_date)
-_environment.globals.update(heading=heading, untranslated_notices=untranslated_notices, UNTRANSLATED=UNTRANSLATED_MARK)
+_environment.globals.update(
+    heading=heading, figure_clause=figure_clause, untranslated_notices=untranslated_notices, UNTRANSLATED=UNTRANSLATED_MARK
+)
 
 
 def _tidy(markdown: str) -> str:

@@ -15,6 +15,7 @@ from pipeline.render import (
     english_date,
     escape_markdown,
     escape_paragraph,
+    figure_clause,
     github_anchor,
     render_briefing,
     render_digest,
@@ -58,13 +59,26 @@ def test_digest_markdown_of_a_translated_article():
 def test_untranslated_digest_shows_chinese_and_says_why():
     markdown = render_digest(untranslated_record())
     assert markdown.startswith("# 包头职工创新成果节约资金115.4亿元 (untranslated)\n\n*中工网 · 5 November 2024*\n")
-    assert "- **11.54 billion yuan**: 申报的267项创新成果累计为企业创造价值、节约资金115.4亿元。 (untranslated)\n" in markdown
+    assert "- **11.54 billion yuan**: 申报的267项创新成果累计为企业创造价值、节约资金115.4亿元 (untranslated)[^1]\n" in markdown
+    assert "[^1]: Chinese source: 申报的267项创新成果累计为企业创造价值、节约资金115.4亿元。\n" in markdown
     assert "- 职工创新综合示范区 (untranslated)\n" in markdown
     assert (
         "> **Untranslated:** 5 parts shown in Chinese: translation model Helsinki-NLP/opus-mt-zh-en is not"
         " installed; run \\`digest models pull\\`.\n" in markdown
     )
-    assert "[^1]" not in markdown
+
+
+@pytest.mark.parametrize(
+    ("context_zh", "text_zh", "clause"),
+    [
+        ("目前，湖北省技能人才总量达959万人，高技能人才达293万人。", "293万人", "高技能人才达293万人"),
+        ("目前，湖北省技能人才总量达959万人，高技能人才达293万人。", "959万人", "湖北省技能人才总量达959万人"),
+        ("发放慰问金1100万元、帮扶资金810万元。", "810万元", "发放慰问金1100万元、帮扶资金810万元"),
+        ("没有这个数字的句子。", "5万人", "没有这个数字的句子。"),
+    ],
+)
+def test_figure_clause_says_what_the_figure_counts(context_zh, text_zh, clause):
+    assert figure_clause({"context_zh": context_zh, "text_zh": text_zh}) == clause
 
 
 @pytest.mark.parametrize(
