@@ -55,6 +55,12 @@ def test_key_figures_spread_over_sentences_rather_than_one_enumeration():
     assert [f.text_zh for f in facts.key_figures] == ["1100万元", "810万元", "836份"]
 
 
+def test_figures_about_the_title_subject_rank_first():
+    paragraphs = ["今年新建职工书屋35个，高技能人才新增1200人，开展文艺演出48场。"]
+    facts = extract_facts(make_article(paragraphs, title="高技能人才队伍不断壮大"), key_figures=1)
+    assert [f.text_zh for f in facts.key_figures] == ["1200人"]
+
+
 def test_tiny_counts_rank_last():
     facts = extract_facts(make_article(PARAGRAPHS), key_figures=None)
     lowest = sorted(facts.figures, key=lambda f: f.score)[:2]

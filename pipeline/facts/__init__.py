@@ -5,7 +5,12 @@ from __future__ import annotations
 from pipeline.facts.english import render_figure_en
 from pipeline.facts.figures import find_figures
 from pipeline.facts.programmes import find_programmes
-from pipeline.facts.ranking import lead_span, score_figure, select_key_figures
+from pipeline.facts.ranking import (
+    han_bigrams,
+    lead_span,
+    score_figure,
+    select_key_figures,
+)
 from pipeline.records import CleanArticle, Facts
 
 __all__ = ["extract_facts", "find_figures", "find_programmes", "render_figure_en"]
@@ -16,9 +21,10 @@ def extract_facts(article: CleanArticle, key_figures: int | None = 8) -> Facts:
     text = article.text_zh
     figures = find_figures(text)
     title_values = {figure.value for figure in find_figures(article.metadata.title_zh)}
+    title_bigrams = han_bigrams(article.metadata.title_zh)
     lead = lead_span(article.paragraphs_zh)
     for figure in figures:
-        figure.score = score_figure(figure, text, title_values, lead)
+        figure.score = score_figure(figure, text, title_values, title_bigrams, lead)
     return Facts(
         id=article.id,
         figures=figures,

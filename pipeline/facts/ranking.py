@@ -13,8 +13,12 @@ from decimal import Decimal
 
 from pipeline.facts.units import PERCENT, UNITS
 from pipeline.records import Figure
+from pipeline.text import HAN
 
 TITLE_POINTS = 3.0
+# The words just before the figure share a two-character word with the title: it counts the
+# article's subject (高技能人才达293万人 under the title 959万技能人才成制造强省有力支撑).
+TITLE_TOPIC_POINTS = 1.0
 LEAD_POINTS = 2.0
 TOTAL_POINTS = 2.0
 MONEY_POINTS = 1.5
@@ -72,14 +76,23 @@ def _magnitude_points(value: Decimal) -> float:
     return sum(points for threshold, points in thresholds if value >= threshold)
 
 
-def score_figure(figure: Figure, text: str, title_values: set[Decimal], lead: tuple[int, int]) -> float:
+def han_bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1) if HAN.fullmatch(text[i]) and HAN.fullmatch(text[i + 1])}
+
+
+def score_figure(
+    figure: Figure, text: str, title_values: set[Decimal], title_bigrams: set[str], lead: tuple[int, int]
+) -> float:
     """The ranking score of one figure of ``text`` (the article body)."""
     score = _unit_points(figure) + _magnitude_points(figure.value)
+    clause = _clause_before(text, figure.start)
     if figure.value in title_values:
         score += TITLE_POINTS
+    elif han_bigrams(clause) & title_bigrams:
+        score += TITLE_TOPIC_POINTS
     if lead[0] <= figure.start < lead[1]:
         score += LEAD_POINTS
-    if _TOTAL_WORDS.search(_NOT_TOTALS.sub("", _clause_before(text, figure.start))):
+    if _TOTAL_WORDS.search(_NOT_TOTALS.sub("", clause)):
         score += TOTAL_POINTS
     return score
 
