@@ -101,6 +101,23 @@ def figure_clause(figure: dict) -> str:
     return sentence[breaks_before[-1] if breaks_before else 0 : after.start() if after else len(sentence)].strip()
 
 
+def programme_entries(record: dict) -> list[tuple[str | None, list[str]]]:
+    """(English name, Chinese names) per programme, in order; programmes the glossary gives the same
+    English (产业工人队伍建设改革 and its short form 产改) are listed once, with both Chinese names."""
+    entries: list[tuple[str | None, list[str]]] = []
+    by_english: dict[str, list[str]] = {}
+    for programme in record["programmes"]:
+        name_en = programme["name_en"]
+        if name_en is not None and name_en.casefold() in by_english:
+            by_english[name_en.casefold()].append(programme["name_zh"])
+            continue
+        names_zh = [programme["name_zh"]]
+        entries.append((name_en, names_zh))
+        if name_en is not None:
+            by_english[name_en.casefold()] = names_zh
+    return entries
+
+
 def untranslated_notices(record: dict) -> list[str]:
     """One sentence per distinct reason, counting the parts it left in Chinese."""
     reasons = Counter(record["untranslated"].values())
@@ -126,7 +143,7 @@ _environment = jinja2.Environment(
 )
 _environment.filters.update(md=escape_markdown, md_paragraph=escape_paragraph, code=code_span, english_date=english_date)
 _environment.globals.update(
-    heading=heading, figure_clause=figure_clause, untranslated_notices=untranslated_notices, UNTRANSLATED=UNTRANSLATED_MARK
+    heading=heading, figure_clause=figure_clause, programme_entries=programme_entries, untranslated_notices=untranslated_notices, UNTRANSLATED=UNTRANSLATED_MARK
 )
 
 

@@ -17,6 +17,7 @@ from pipeline.render import (
     escape_paragraph,
     figure_clause,
     github_anchor,
+    programme_entries,
     render_briefing,
     render_digest,
 )
@@ -66,6 +67,23 @@ def test_untranslated_digest_shows_chinese_and_says_why():
         "> **Untranslated:** 5 parts shown in Chinese: translation model Helsinki-NLP/opus-mt-zh-en is not"
         " installed; run \\`digest models pull\\`.\n" in markdown
     )
+
+
+def test_programmes_with_the_same_english_are_listed_once_with_both_chinese_names():
+    def programme(name_zh, name_en):
+        return {"name_zh": name_zh, "name_en": name_en, "context_zh": "", "context_en": None}
+
+    programmes = [
+        programme("产业工人队伍建设改革", "industrial workforce reform"),
+        programme("工友杯", None),
+        programme("产改", "Industrial workforce reform"),
+        programme("鄂有绝活", None),
+    ]
+    assert programme_entries({"programmes": programmes}) == [
+        ("industrial workforce reform", ["产业工人队伍建设改革", "产改"]),
+        (None, ["工友杯"]),
+        (None, ["鄂有绝活"]),
+    ]
 
 
 @pytest.mark.parametrize(
