@@ -40,6 +40,10 @@ from pipeline.records import Article, CleanArticle, Metadata, Source
 __all__ = ["SCRIPT_CHOICES", "clean_article"]
 
 
+def _add_authors(metadata: Metadata, names: list[str]) -> None:
+    metadata.authors.extend(name for name in names if name not in metadata.authors)
+
+
 def _read_metadata(lines: list[Line]) -> tuple[Metadata, set[int]]:
     """Metadata declared by the page's date/source/byline/editor lines, and the indices of those lines."""
     metadata = Metadata()
@@ -55,7 +59,7 @@ def _read_metadata(lines: list[Line]) -> tuple[Metadata, set[int]]:
         metadata.date = metadata.date or found.date
         metadata.publisher_zh = metadata.publisher_zh or found.publisher
         metadata.editor = metadata.editor or found.editor
-        metadata.authors.extend(a for a in found.authors if a not in metadata.authors)
+        _add_authors(metadata, found.authors)
     metadata.date = labelled_date or metadata.date
     return metadata, used
 
@@ -113,6 +117,20 @@ def _fill_from_page(metadata: Metadata, page: Metadata) -> None:
     metadata.authors = metadata.authors or list(page.authors)
 
 
+def _take_bylines_from_body(paragraphs: list[str], metadata: Metadata) -> list[str]:
+    """The body without the dateline opening it (本报讯（记者 张三）) and the byline or end mark
+    closing it (（王黎奎）, （完）); what they name goes into ``metadata``."""
+    if paragraphs:
+        paragraphs[0], publisher, authors = split_leading_dateline(paragraphs[0])
+        metadata.publisher_zh = metadata.publisher_zh or publisher
+        _add_authors(metadata, authors)
+        paragraphs = [paragraph for paragraph in paragraphs if paragraph]
+    if paragraphs:
+        paragraphs[-1], authors = split_trailing_byline(strip_end_mark(paragraphs[-1]))
+        _add_authors(metadata, authors)
+    return paragraphs
+
+
 def clean_article(article: Article, script: str = "simplified") -> CleanArticle:
     """Body paragraphs and metadata of ``article``. ``script``: "simplified" converts Traditional text
     to Simplified, "keep" leaves it; ``source.script`` records what the article was written in."""
@@ -142,14 +160,7 @@ def clean_article(article: Article, script: str = "simplified") -> CleanArticle:
     paragraphs = [remove_spaces_between_chinese(line.text) for i, line in enumerate(output_lines) if i not in not_body]
     paragraphs, repeat_warnings = drop_repeats(paragraphs)
     warnings += repeat_warnings
-    if paragraphs:
-        paragraphs[0], dateline_publisher, dateline_authors = split_leading_dateline(paragraphs[0])
-        metadata.publisher_zh = metadata.publisher_zh or dateline_publisher
-        metadata.authors.extend(a for a in dateline_authors if a not in metadata.authors)
-        paragraphs = [paragraph for paragraph in paragraphs if paragraph]
-    if paragraphs:
-        paragraphs[-1], trailing_authors = split_trailing_byline(strip_end_mark(paragraphs[-1]))
-        metadata.authors.extend(a for a in trailing_authors if a not in metadata.authors)
+    paragraphs = _take_bylines_from_body(paragraphs, metadata)
     if not paragraphs:
         raise InputError("no article text left after cleaning")
     return CleanArticle(
