@@ -11,6 +11,8 @@ from pipeline import PACKAGE_DIR, PROJECT_DIR
 from pipeline.errors import ConfigError
 
 DEFAULTS_FILE = PACKAGE_DIR / "defaults.toml"
+SCRIPTS = ("simplified", "keep")
+OUTPUT_FORMATS = ("md", "json")
 USER_CONFIG_NAME = "digest.toml"
 
 # Settings that name files or folders: resolved against the folder of the file that set them.
@@ -67,7 +69,28 @@ def load_config(config_file: Path | None = None, overrides: dict[str, Any] | Non
         _merge(settings, user, str(user_file))
     if overrides:
         _merge(settings, copy.deepcopy(overrides), "flags")
+    check_settings(settings)
     return settings
+
+
+def key_figure_limit(settings: dict[str, Any]) -> int | None:
+    """facts.key_figures as extract_facts takes it: a count, or None for every figure ("all")."""
+    limit = settings["facts"]["key_figures"]
+    if limit == "all":
+        return None
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise ConfigError(f"facts.key_figures must be a whole number or \"all\", not {limit!r}")
+    return limit
+
+
+def check_settings(settings: dict[str, Any]) -> None:
+    """Reject malformed values of the settings that have a fixed set of choices, before any input is touched."""
+    key_figure_limit(settings)
+    formats = settings["output"]["formats"]
+    if not isinstance(formats, list) or not set(formats) <= set(OUTPUT_FORMATS):
+        raise ConfigError(f"output.formats must be a list drawn from {', '.join(OUTPUT_FORMATS)}, not {formats!r}")
+    if settings["clean"]["script"] not in SCRIPTS:
+        raise ConfigError(f"clean.script must be one of {', '.join(SCRIPTS)}, not {settings['clean']['script']!r}")
 
 
 def _read_toml_value(text: str) -> Any:

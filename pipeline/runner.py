@@ -32,6 +32,7 @@ from pipeline import clean, facts, ingest, summarise, translate
 from pipeline.assemble import build_digest
 from pipeline.batch import BatchReport, run_each
 from pipeline.cache import ResultCache, settings_fingerprint
+from pipeline.config import check_settings, key_figure_limit
 from pipeline.errors import ConfigError, InputError, ModelUnavailableError
 from pipeline.outputs import write_json_atomic, write_text_atomic
 from pipeline.records import InputRef
@@ -39,8 +40,6 @@ from pipeline.render import briefing_order, render_briefing, render_digest
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("md", "json")
-SCRIPTS = ("simplified", "keep")
 BRIEFING_NAME = "briefing.md"
 JSONL_NAME = "digests.jsonl"
 CACHE_FOLDER = ".cache"
@@ -57,26 +56,6 @@ class RunResult:
     @property
     def finished(self) -> int:
         return len(self.report.succeeded) + len(self.report.failed)
-
-
-def key_figure_limit(settings: dict[str, Any]) -> int | None:
-    """facts.key_figures as extract_facts takes it: a count, or None for every figure ("all")."""
-    limit = settings["facts"]["key_figures"]
-    if limit == "all":
-        return None
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-        raise ConfigError(f"facts.key_figures must be a whole number or \"all\", not {limit!r}")
-    return limit
-
-
-def check_settings(settings: dict[str, Any]) -> None:
-    """Reject the settings this module reads when they are malformed, before any input is touched."""
-    key_figure_limit(settings)
-    formats = settings["output"]["formats"]
-    if not isinstance(formats, list) or not set(formats) <= set(FORMATS):
-        raise ConfigError(f"output.formats must be a list drawn from {', '.join(FORMATS)}, not {formats!r}")
-    if settings["clean"]["script"] not in SCRIPTS:
-        raise ConfigError(f"clean.script must be one of {', '.join(SCRIPTS)}, not {settings['clean']['script']!r}")
 
 
 @contextlib.contextmanager

@@ -29,15 +29,15 @@ from pipeline.clean.punctuation import (
     remove_spaces_between_chinese,
 )
 from pipeline.clean.script import (
-    SCRIPT_CHOICES,
     SIMPLIFIED,
     detect_script,
     to_simplified,
 )
+from pipeline.config import SCRIPTS
 from pipeline.errors import InputError
 from pipeline.records import Article, CleanArticle, Metadata, Source
 
-__all__ = ["SCRIPT_CHOICES", "clean_article"]
+__all__ = ["clean_article"]
 
 
 def _add_authors(metadata: Metadata, names: list[str]) -> None:
@@ -134,8 +134,8 @@ def _take_bylines_from_body(paragraphs: list[str], metadata: Metadata) -> list[s
 def clean_article(article: Article, script: str = "simplified") -> CleanArticle:
     """Body paragraphs and metadata of ``article``. ``script``: "simplified" converts Traditional text
     to Simplified, "keep" leaves it; ``source.script`` records what the article was written in."""
-    if script not in SCRIPT_CHOICES:
-        raise ValueError(f"script must be one of {SCRIPT_CHOICES}, not {script!r}")
+    if script not in SCRIPTS:
+        raise ValueError(f"script must be one of {SCRIPTS}, not {script!r}")
     text, warnings = normalise_characters(article.text)
     text, garble_warnings = fix_garbles(remove_pinyin(text))
     warnings += garble_warnings

@@ -16,7 +16,6 @@ import opencc
 SIMPLIFIED = "simplified"
 TRADITIONAL = "traditional"
 MIXED = "mixed"
-SCRIPT_CHOICES = ("simplified", "keep")
 
 # Share of script-specific characters below which a text still counts as written in one script:
 # a Simplified article may quote a Traditional name, and characters such as 著 or 乾 are shared.

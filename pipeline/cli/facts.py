@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from pipeline.batch import EXIT_USAGE, run_each
+from pipeline.batch import run_each
 from pipeline.clean import clean_article
 from pipeline.cli.app import app, setup_logging
 from pipeline.cli.common import (
@@ -16,12 +16,11 @@ from pipeline.cli.common import (
     emit_record,
     load_config_or_exit,
 )
-from pipeline.errors import ConfigError
+from pipeline.config import key_figure_limit
 from pipeline.facts import extract_facts
 from pipeline.facts.listing import facts_as_text
 from pipeline.ingest import expand_inputs, read_article
 from pipeline.records import Facts, InputRef
-from pipeline.runner import key_figure_limit
 
 
 class FigureChoice(str, Enum):
@@ -47,11 +46,7 @@ def facts_command(
     Exit codes: 0 all inputs succeeded; 1 some failed; 2 usage or configuration error."""
     setup_logging(verbose)
     settings = load_config_or_exit(config)
-    try:
-        limit = key_figure_limit(settings)
-    except ConfigError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
+    limit = key_figure_limit(settings)
     all_figures = figures is FigureChoice.all
 
     def step(ref: InputRef) -> Facts:
