@@ -158,6 +158,7 @@ class _Batch:
         stage = self.tracker.stage
         with stage(ref, "read"):
             article = ingest.read_article(ref)
+        self._claim_id(ref, article.id)
         if not self.force:
             record = self.cache.get(article.id, article.source)
             if record is not None:
@@ -188,7 +189,6 @@ class _Batch:
         """Digest one input and write its files."""
         try:
             record = self.digest(ref)
-            self._claim_id(ref, record["id"])
             with self.tracker.stage(ref, "write"):
                 if "json" in self.formats:
                     write_json_atomic(self.out_dir / f"{record['id']}.json", record)
