@@ -14,8 +14,8 @@ import lxml.html
 import trafilatura
 
 from pipeline.errors import InputError
+from pipeline.lang.zh import HAN
 from pipeline.records import Article, InputRef, Metadata, Source
-from pipeline.text import HAN
 
 READABLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")

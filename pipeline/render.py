@@ -11,13 +11,15 @@ from collections import Counter
 
 import jinja2
 
+from pipeline.lang.zh import CLAUSE_BREAK
+
 UNTRANSLATED_MARK = "(untranslated)"
 
 # Inline Markdown syntax that would change how inserted text renders. `_` only matters at a word
 # boundary (GFM ignores intraword underscores), so snake_case and file names stay readable.
 _INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>|~])|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
-# Where a clause of a Chinese sentence ends; 、 only separates items of a list.
-_CLAUSE_BREAK = re.compile(r"[，；：。！？,;:!?…]")
+# Where a clause of a Chinese sentence ends; 、 only separates items of a list, so it is no break here.
+_CLAUSE_BREAK = re.compile(CLAUSE_BREAK.pattern.replace("、", ""))
 # Text at the start of a line that would turn it into a heading, quote, list item or rule.
 _BLOCK_START = re.compile(r"^(\s*)(>|#{1,6}(?=\s|$)|\+(?=\s|$)|-(?=[\s-]|$)|\d{1,9}[.)](?=\s|$))")
 

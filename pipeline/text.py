@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A Chinese (Han) character: the unified block, extension A and the compatibility ideographs.
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+from pipeline.lang.zh import CLOSING_MARKS, SENTENCE_END_MARKS
 
-# A sentence ends at 。！？； (or their ASCII forms, or …… ), plus any closing quotes or brackets
-# right after it, or at the end of a paragraph.
-_SENTENCE = re.compile(r"[^\n]*?(?:[。！？；!?;]+|…{1,2}|\.{3,6})[”’」』）)】]*|[^\n]+")
+# A sentence ends at an end mark (or …… or ...), plus any closing quotes or brackets right after
+# it, or at the end of a paragraph.
+_SENTENCE = re.compile(rf"[^\n]*?(?:[{SENTENCE_END_MARKS}]+|…{{1,2}}|\.{{3,6}})[{CLOSING_MARKS}]*|[^\n]+")
 
 
 @dataclass(frozen=True)

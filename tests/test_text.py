@@ -1,6 +1,7 @@
 import pytest
 
-from pipeline.text import HAN, split_sentences
+from pipeline.lang.zh import HAN
+from pipeline.text import split_sentences
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.clean.lines import Line, is_body_like
-from pipeline.text import HAN
+from pipeline.lang.zh import HAN
 
 _DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 _LABELLED_DATE = re.compile(rf"(?:发布时间|发布日期|发稿时间|更新时间|日期)\s*[：:]\s*{_DATE}")

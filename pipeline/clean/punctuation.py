@@ -5,20 +5,21 @@ from __future__ import annotations
 
 import re
 
-_CHINESE = r"\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018\u2019\u201c\u201d\u2014\u2026"
+from pipeline.lang.zh import CHINESE_TEXT_CHARS, HAN
+
+_CHINESE = CHINESE_TEXT_CHARS
 # One pattern per mark, so each substitution is a fixed string and runs without a Python callback.
 _MARKS_NEXT_TO_CHINESE = [
     (re.compile(rf"(?<=[{_CHINESE}{full}]){re.escape(half)}|{re.escape(half)}(?=[{_CHINESE}{full}])"), full)
     for half, full in ((",", "，"), (";", "；"), (":", "："), ("?", "？"), ("!", "！"))
 ]
 _PARENTHESES = re.compile(rf"(?<=([{_CHINESE}]))?\(([^()\n]{{0,60}})\)")
-_HAS_HAN = re.compile(r"[\u3400-\u9fff]")
 _SPACE_BETWEEN_CHINESE = re.compile(rf"(?<=[{_CHINESE}])[ \t\u3000]+(?=[{_CHINESE}])")
 
 
 def _full_width_parentheses(match: re.Match) -> str:
     before, inside = match.group(1), match.group(2)
-    if before or _HAS_HAN.search(inside):
+    if before or HAN.search(inside):
         return f"（{inside}）"
     return match.group()
 

@@ -6,22 +6,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 from pipeline.facts.units import FRACTION, PERCENT, UNITS
+from pipeline.lang.en import CARDINALS, FRACTION_NAMES, SCALES_WRITTEN
 
-# Largest first: a number takes the first scale it reaches.
-_SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
-
-_SMALL_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-_FRACTION_NAMES = {
-    2: ("half", "halves"),
-    3: ("third", "thirds"),
-    4: ("quarter", "quarters"),
-    5: ("fifth", "fifths"),
-    6: ("sixth", "sixths"),
-    7: ("seventh", "sevenths"),
-    8: ("eighth", "eighths"),
-    9: ("ninth", "ninths"),
-    10: ("tenth", "tenths"),
-}
 # Qualifiers English puts after the number; the others go before it.
 _SUFFIX_QUALIFIERS = frozenset({"or more"})
 # "reached" (达) is a verb the translator keeps around the figure, not part of the figure's English.
@@ -35,7 +21,7 @@ def _plain(value: Decimal) -> str:
 
 
 def _number_and_scale(value: Decimal) -> tuple[str, str]:
-    for size, word in _SCALES:
+    for size, word in SCALES_WRITTEN:
         if abs(value) >= size:
             return _plain(value / size), word
     return _plain(value), ""
@@ -49,9 +35,9 @@ def _fraction_words(value: Decimal) -> str:
     # Fractions are stored as their exact quotient; thirds are recurring, so recover the ratio.
     ratio = Fraction(value).limit_denominator(1000)
     numerator, denominator = ratio.numerator, ratio.denominator
-    if denominator in _FRACTION_NAMES and numerator < len(_SMALL_NUMBERS):
-        singular, plural = _FRACTION_NAMES[denominator]
-        return f"{_SMALL_NUMBERS[numerator]} {singular if numerator == 1 else plural}"
+    if denominator in FRACTION_NAMES and numerator < len(CARDINALS):
+        singular, plural = FRACTION_NAMES[denominator]
+        return f"{CARDINALS[numerator]} {singular if numerator == 1 else plural}"
     return f"{numerator}/{denominator}"
 
 

@@ -6,10 +6,7 @@ from decimal import Decimal
 
 import cn2an
 
-CHINESE_DIGITS = "零〇一二两三四五六七八九"
-CHINESE_UNITS = "十百千"
-# The Chinese magnitudes an Arabic number may carry.
-MAGNITUDES = {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+from pipeline.lang.zh import CHINESE_DIGITS, CHINESE_UNITS, MAGNITUDES
 
 ARABIC_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Never starts with 万/亿: 万众创新, 亿万职工 are words, not numbers.

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.facts.quotes import Quoted, find_quoted_names, strip_quote_marks
+from pipeline.lang.zh import HAN
 from pipeline.records import Programme
-from pipeline.text import HAN, Span, split_sentences
+from pipeline.text import Span, split_sentences
 
 # Longest first, so 工作室 is tried before 室-less shorter nouns.
 PROGRAMME_NOUNS = tuple(

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.lang.zh import SENTENCE_END
+
 _BOOK_TITLE = re.compile(r"《([^《》\n]{1,80})》")
 # One pattern per pair of marks, so a ‘name’ inside “speech” is still found.
 _QUOTES = tuple(
@@ -15,7 +17,6 @@ _QUOTES = tuple(
     for opening, closing in (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"))
 )
 # Quoted speech rather than a name: it holds a whole sentence or is introduced as something said.
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
 _SPEECH_LEAD = re.compile(r"(?:说|表示|指出|介绍|强调|坦言|直言|道)[:：，,]?\s*$|[:：]\s*$")
 MAX_NAME_CHARS = 25
 _SPEECH_LEAD_WINDOW = 6
@@ -36,7 +37,7 @@ def strip_quote_marks(name: str) -> str:
 
 
 def _is_name(text: str, match: re.Match, inner: str) -> bool:
-    if len(inner) > MAX_NAME_CHARS or _SENTENCE_END.search(inner):
+    if len(inner) > MAX_NAME_CHARS or SENTENCE_END.search(inner):
         return False
     lead = text[max(0, match.start() - _SPEECH_LEAD_WINDOW) : match.start()]
     return not _SPEECH_LEAD.search(lead)

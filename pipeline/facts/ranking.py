@@ -12,8 +12,8 @@ import re
 from decimal import Decimal
 
 from pipeline.facts.units import PERCENT, UNITS
+from pipeline.lang.zh import CLAUSE_BREAK, HAN
 from pipeline.records import Figure
-from pipeline.text import HAN
 
 TITLE_POINTS = 3.0
 # The words just before the figure share a two-character word with the title: it counts the
@@ -38,7 +38,6 @@ _TOTAL_WORDS = re.compile(r"总量|总数|总额|总计|合计|累计|共|全市
 _TOTAL_LOOKBACK = 20
 # 来自全国各地: "from all over the country" qualifies where from, not how many in total.
 _NOT_TOTALS = re.compile(r"全[国省市区]各[地级]")
-_CLAUSE_BREAK = re.compile(r"[，,；;。！？、：:\n]")
 _SHARE_UNITS = frozenset({PERCENT, "个百分点"})
 _DURATION_UNITS = frozenset({"年", "岁", "个月", "天", "小时"})
 # The lead is the first paragraph long enough to be prose rather than a title, byline or caption.
@@ -100,7 +99,7 @@ def score_figure(
 def _clause_before(text: str, offset: int) -> str:
     """The words of the clause before ``offset`` (no further back than a comma)."""
     before = text[max(0, offset - _TOTAL_LOOKBACK) : offset]
-    return _CLAUSE_BREAK.split(before)[-1]
+    return CLAUSE_BREAK.split(before)[-1]
 
 
 def select_key_figures(figures: list[Figure], limit: int | None) -> list[Figure]:

@@ -9,6 +9,7 @@ import math
 import re
 from typing import Any
 
+from pipeline.lang.zh import ENDS_LIKE_SENTENCE
 from pipeline.records import CleanArticle, ModelInfo, Summary
 from pipeline.summarise.base import Summariser
 from pipeline.text import split_sentences
@@ -16,7 +17,6 @@ from pipeline.text import split_sentences
 # Shorter "sentences" are photo credits, bylines and stray fragments, not content.
 MIN_SENTENCE_CHARS = 12
 # A line that does not end like a sentence is a subheading, a caption or a banner.
-_SENTENCE_END = re.compile(r"[。！？!?…；;][”’」』）)]*$|[”」』]$")
 MIN_SUMMARY_SENTENCES = 2
 MAX_SUMMARY_SENTENCES = 4
 
@@ -47,7 +47,7 @@ class ExtractiveSummariser(Summariser):
     def summarise(self, article: CleanArticle) -> Summary:
         sentences = article_sentences(article)
         long_enough = [s for s in sentences if len(s) >= MIN_SENTENCE_CHARS]
-        candidates = [s for s in long_enough if _SENTENCE_END.search(s)] or long_enough or sentences
+        candidates = [s for s in long_enough if ENDS_LIKE_SENTENCE.search(s)] or long_enough or sentences
         if not candidates:
             return Summary(article.metadata.title_zh, "", self.model_info, ["article has no sentences to summarise"])
         scores = self._salience(candidates)

@@ -16,11 +16,12 @@ import torch
 from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
 from pipeline.errors import ConfigError
+from pipeline.lang.zh import HAN
 from pipeline.modelstore import load_pretrained
 from pipeline.records import CleanArticle, ModelInfo, Summary
 from pipeline.summarise.base import Summariser
 from pipeline.summarise.extractive import MAX_SUMMARY_SENTENCES, ExtractiveSummariser
-from pipeline.text import HAN, split_sentences
+from pipeline.text import split_sentences
 
 log = logging.getLogger(__name__)
 

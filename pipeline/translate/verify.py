@@ -8,41 +8,16 @@ import unicodedata
 from decimal import Decimal
 
 from pipeline.facts.numbers import parse_number
+from pipeline.lang.en import NUMBER_WORDS, SCALES_READ
+from pipeline.lang.zh import CHINESE_NUMERAL_RUN
 from pipeline.records import CleanArticle, English, Facts, Figure
 
-SCALES = {
-    "thousand": Decimal(10**3),
-    "million": Decimal(10**6),
-    "hundred million": Decimal(10**8),
-    "billion": Decimal(10**9),
-    "trillion": Decimal(10**12),
-}
-NUMBER_WORDS = {
-    word: Decimal(value)
-    for value, words in enumerate(
-        [
-            (),
-            ("one", "first"),
-            ("two", "second"),
-            ("three", "third"),
-            ("four", "fourth"),
-            ("five", "fifth"),
-            ("six", "sixth"),
-            ("seven", "seventh"),
-            ("eight", "eighth"),
-            ("nine", "ninth"),
-            ("ten", "tenth"),
-        ]
-    )
-    for word in words
-}
 _ENGLISH_NUMBER = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:st|nd|rd|th)?(?:\s+(hundred million|thousand|million|billion|trillion))?(?![\w])"
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:st|nd|rd|th)?(?:\s+(" + "|".join(SCALES_READ) + r"))?(?![\w])"
     r"|\b(" + "|".join(NUMBER_WORDS) + r")\b",
     re.IGNORECASE,
 )
 _SOURCE_DIGITS = re.compile(r"\d+(?:\.\d+)?")
-_CHINESE_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
 
 
 def english_numbers(text: str) -> list[tuple[str, Decimal]]:
@@ -54,7 +29,7 @@ def english_numbers(text: str) -> list[tuple[str, Decimal]]:
             continue
         value = Decimal(match.group(1).replace(",", "") + (match.group(2) or ""))
         scale = match.group(3)
-        found.append((match.group(), value * SCALES[scale.lower()] if scale else value))
+        found.append((match.group(), value * SCALES_READ[scale.lower()] if scale else value))
     return found
 
 
@@ -64,7 +39,7 @@ def source_numbers(article: CleanArticle, figures: list[Figure]) -> set[Decimal]
     text = unicodedata.normalize("NFKC", "\n".join([article.metadata.title_zh, article.text_zh]))
     values = {f.value for f in figures} | {f.value_high for f in figures if f.value_high is not None}
     values |= {Decimal(number) for number in _SOURCE_DIGITS.findall(text)}
-    values |= {value for value in map(parse_number, _CHINESE_NUMERAL.findall(text)) if value is not None}
+    values |= {value for value in map(parse_number, CHINESE_NUMERAL_RUN.findall(text)) if value is not None}
     return {value.normalize() for value in values}
 
 
