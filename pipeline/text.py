@@ -31,3 +31,13 @@ def split_sentences(text: str) -> list[Span]:
         spans.append(Span(start, start + len(stripped), stripped))
     return spans
 
+
+
+# Where the clean stage dropped unreadable text inside a sentence. The sentence is kept for readers
+# with this visible gap, but it is not what the source said, so no summary, key-figure context or
+# translation may quote it as whole.
+GAP_MARK = "[…]"
+
+
+def is_damaged(sentence: str) -> bool:
+    return GAP_MARK in sentence
