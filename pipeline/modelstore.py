@@ -14,6 +14,7 @@ from typing import Any
 
 from pipeline import PROJECT_DIR
 from pipeline.errors import ConfigError, ModelUnavailableError
+from pipeline.settings import ModelsSettings
 
 REGISTRY_FILE = PROJECT_DIR / "models" / "registry.toml"
 # A pull on a machine without network must fail within seconds, not after the hub's long retries.
@@ -51,31 +52,31 @@ def load_registry(path: Path = REGISTRY_FILE) -> list[RegisteredModel]:
         raise ConfigError(f"{path}: cannot read the model registry ({error})") from None
 
 
-def pulled_dir(settings: dict[str, Any], model_id: str) -> Path:
+def pulled_dir(models: ModelsSettings, model_id: str) -> Path:
     """Where `digest models pull` stores ``model_id``."""
-    return Path(settings["models"]["dir"]) / model_id.replace("/", "--")
+    return Path(models.dir) / model_id.replace("/", "--")
 
 
-def local_source(settings: dict[str, Any], model_id: str) -> Path | None:
+def local_source(models: ModelsSettings, model_id: str) -> Path | None:
     """The local folder holding ``model_id``: the setting itself when it is a folder, else the pulled copy."""
     as_path = Path(model_id).expanduser()
     if as_path.is_dir():
         return as_path
-    pulled = pulled_dir(settings, model_id)
+    pulled = pulled_dir(models, model_id)
     return pulled if pulled.is_dir() else None
 
 
 def load_pretrained(
-    settings: dict[str, Any],
-    section: str,
+    models: ModelsSettings,
+    role: str,
+    model_id: str,
+    revision: str,
     loaders: tuple[Callable[..., Any], ...],
     flag: str,
 ) -> tuple[Any, ...]:
-    """Call each ``from_pretrained``-style loader on the model named by ``settings[section]``,
-    resolved without network. Raises ModelUnavailableError naming the model and how to get it."""
-    model_id = settings[section]["model"]
-    revision = settings[section].get("revision") or None
-    folder = local_source(settings, model_id)
+    """Call each ``from_pretrained``-style loader on ``model_id``, resolved without network.
+    Raises ModelUnavailableError naming the model (as the ``role`` model) and how to get it."""
+    folder = local_source(models, model_id)
     # Imported here, not at module level: torch and transformers take seconds to import, and
     # `digest models list` or a fully cached run must not pay for them.
     import torch
@@ -83,9 +84,8 @@ def load_pretrained(
 
     # Per-shard progress bars on every run are noise for a command-line tool.
     transformers_logging.disable_progress_bar()
-    threads = int(settings["models"].get("threads", 0))
-    if threads > 0:
-        torch.set_num_threads(threads)
+    if models.threads > 0:
+        torch.set_num_threads(models.threads)
     try:
         with warnings.catch_warnings():
             # MarianTokenizer nags about the optional sacremoses; the Chinese source does not need it.
@@ -97,7 +97,7 @@ def load_pretrained(
         log.debug("loading %s failed", model_id, exc_info=True)
         where = f"folder {folder}" if folder is not None else "this machine"
         raise ModelUnavailableError(
-            f"{section} model '{model_id}' is not usable on {where} ({type(error).__name__}); "
+            f"{role} model '{model_id}' is not usable on {where} ({type(error).__name__}); "
             f"run `digest models pull` on a connected machine, or pass {flag} PATH to a local copy"
         ) from None
 

@@ -1,0 +1,175 @@
+"""Typed settings, validated once when they are loaded. Each component receives its own section.
+
+The layout is that of pipeline/defaults.toml. A wrong type, a value out of range, an unknown key
+or a name no registry knows is one ConfigError naming the key, before any input is read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, ValidationError, field_validator
+
+from pipeline.errors import ConfigError
+from pipeline.registry import OUTPUT_FORMATS, SUMMARISERS, TRANSLATORS, Registry
+
+PositiveInt = Annotated[StrictInt, Field(ge=1)]
+NonNegativeInt = Annotated[StrictInt, Field(ge=0)]
+NonEmptyStr = Annotated[StrictStr, Field(min_length=1)]
+# TOML writes 2 for 2.0; a whole number is a fine ratio.
+PositiveFloat = Annotated[StrictFloat | StrictInt, Field(gt=0)]
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _registered(registry: Registry, name: str) -> str:
+    if name not in registry:
+        raise ValueError(f"unknown {registry.family} '{name}' (known: {', '.join(registry.names())})")
+    return name
+
+
+class ModelsSettings(Section):
+    # Where `digest models pull` stores models and where the stages look for them first.
+    dir: NonEmptyStr
+    # CPU threads for the models; 0 lets torch choose (one per core).
+    threads: NonNegativeInt = 0
+
+
+class SummariserGeneration(Section):
+    num_beams: PositiveInt = 4
+    max_new_tokens: PositiveInt = 160
+    no_repeat_ngram_size: NonNegativeInt = 3
+    repetition_penalty: PositiveFloat = 1.2
+
+
+class SummariserSettings(Section):
+    kind: StrictStr
+    model: NonEmptyStr
+    revision: NonEmptyStr = "main"
+    prompt_headline: NonEmptyStr
+    prompt_summary: NonEmptyStr
+    max_input_tokens: Annotated[StrictInt, Field(ge=16)] = 512
+    summary_sentences: Annotated[StrictInt, Field(ge=1, le=10)] = 3
+    generation: SummariserGeneration = SummariserGeneration()
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, kind: str) -> str:
+        return _registered(SUMMARISERS, kind)
+
+
+class TranslatorGeneration(Section):
+    num_beams: PositiveInt = 4
+    no_repeat_ngram_size: NonNegativeInt = 4
+    # Upper bound of output tokens = max_length_ratio * input tokens + max_length_extra.
+    max_length_ratio: PositiveFloat = 2.0
+    max_length_extra: NonNegativeInt = 10
+
+
+class TranslatorSettings(Section):
+    kind: StrictStr
+    model: NonEmptyStr
+    revision: NonEmptyStr = "main"
+    batch_size: PositiveInt = 8
+    generation: TranslatorGeneration = TranslatorGeneration()
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, kind: str) -> str:
+        return _registered(TRANSLATORS, kind)
+
+
+class CleanSettings(Section):
+    # "simplified" converts Traditional text to Simplified (OpenCC); "keep" leaves it as written.
+    script: Literal["simplified", "keep"] = "simplified"
+
+
+class FactsSettings(Section):
+    # How many key figures a digest lists; "all" lists every figure found.
+    key_figures: NonNegativeInt | Literal["all"] = 8
+
+    @property
+    def key_figure_limit(self) -> int | None:
+        return None if self.key_figures == "all" else self.key_figures
+
+
+class GlossarySettings(Section):
+    # Extra user glossary (TSV: Chinese, English, note); "" for none.
+    path: StrictStr = ""
+
+
+class OutputSettings(Section):
+    dir: NonEmptyStr
+    formats: list[StrictStr]
+
+    @field_validator("formats")
+    @classmethod
+    def _known_formats(cls, formats: list[str]) -> list[str]:
+        for name in formats:
+            _registered(OUTPUT_FORMATS, name)
+        if len(set(formats)) != len(formats):
+            raise ValueError("a format is named twice")
+        return formats
+
+
+class Settings(Section):
+    models: ModelsSettings
+    summariser: SummariserSettings
+    translator: TranslatorSettings
+    clean: CleanSettings = CleanSettings()
+    facts: FactsSettings = FactsSettings()
+    glossary: GlossarySettings = GlossarySettings()
+    output: OutputSettings
+
+    def as_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+    def replace(self, **sections: BaseModel) -> Settings:
+        """A copy with whole sections replaced (the pipeline swaps in fallbacks this way)."""
+        return self.model_copy(update=sections)
+
+
+def _key(location: tuple[int | str, ...]) -> str:
+    # Union members and validators add their own tags to the location ("literal['all']"); the key
+    # a user wrote is made of the field names and list indexes alone.
+    return ".".join(str(part) for part in location if isinstance(part, int) or part.isidentifier())
+
+
+def _problem_lines(errors: list[Any]) -> list[str]:
+    """One line per bad key; the alternatives of a union are joined with "or"."""
+    by_key: dict[str, list[str]] = {}
+    for error in errors:
+        key = _key(error["loc"])
+        if error["type"] == "extra_forbidden":
+            message = "unknown setting"
+        elif error["type"] == "missing":
+            message = "missing"
+        else:
+            message = f"{error['msg'].removeprefix('Value error, ')} (got {error['input']!r})"
+        by_key.setdefault(key, []).append(message)
+    return [f"{key}: {' or '.join(dict.fromkeys(messages))}" for key, messages in by_key.items()]
+
+
+def validate_settings(raw: dict[str, Any]) -> Settings:
+    """``raw`` (nested dicts, as read from TOML and flags) as typed settings; ConfigError otherwise.
+    The error names the first bad key; the others follow on the same line."""
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as error:
+        problems = _problem_lines(error.errors(include_url=False))
+        raise ConfigError("setting " + "; ".join(problems)) from None
+
+
+__all__ = [
+    "CleanSettings",
+    "FactsSettings",
+    "GlossarySettings",
+    "ModelsSettings",
+    "OutputSettings",
+    "Settings",
+    "SummariserSettings",
+    "TranslatorSettings",
+    "validate_settings",
+]
