@@ -7,12 +7,13 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pipeline import PACKAGE_DIR, PROJECT_DIR
+import platformdirs
+
+from pipeline import PACKAGE_DIR, PROJECT_DIR, bundled_dir
 from pipeline.errors import ConfigError
+from pipeline.settings import Settings, validate_settings
 
 DEFAULTS_FILE = PACKAGE_DIR / "defaults.toml"
-SCRIPTS = ("simplified", "keep")
-OUTPUT_FORMATS = ("md", "json")
 USER_CONFIG_NAME = "digest.toml"
 
 # Settings that name files or folders: resolved against the folder of the file that set them.
@@ -31,66 +32,57 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: config file is a folder") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read config file ({error.strerror or error})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config file is not UTF-8") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML ({error})") from None
 
 
 def _resolve_paths(settings: dict[str, Any], base: Path) -> None:
     for section, key in PATH_SETTINGS:
-        value = settings.get(section, {}).get(key)
-        if isinstance(value, str) and value and not Path(value).is_absolute():
-            settings[section][key] = str(base / value)
+        table = settings.get(section)
+        value = table.get(key) if isinstance(table, dict) else None
+        if isinstance(value, str) and value and not Path(value).expanduser().is_absolute():
+            table[key] = str(base / value)  # type: ignore[index]
 
 
-def _merge(base: dict[str, Any], override: dict[str, Any], where: str) -> None:
-    for key, value in override.items():
-        if key not in base:
-            raise ConfigError(f"{where}: unknown setting '{key}'")
-        if isinstance(base[key], dict):
-            if not isinstance(value, dict):
-                raise ConfigError(f"{where}: '{key}' must be a table")
-            _merge(base[key], value, f"{where}.{key}" if where else key)
-        else:
-            base[key] = value
+def default_models_dir() -> Path:
+    """The checkout's models/ when running from a checkout, else the user's data folder: an
+    installed package must never write models into site-packages."""
+    checkout_models = PROJECT_DIR / "models"
+    if (checkout_models / "registry.toml").is_file():
+        return checkout_models
+    return platformdirs.user_data_path("digest") / "models"
 
 
-def load_config(config_file: Path | None = None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The effective settings as nested dicts. ``overrides`` has the same layout (flags set it);
-    its relative paths are taken as given, relative to the working directory."""
+def load_raw_config(config_file: Path | None = None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The effective settings as nested dicts, before validation. ``overrides`` has the same layout
+    (flags set it); its relative paths are taken as given, relative to the working directory."""
     settings = _read_toml(DEFAULTS_FILE)
     # The default output folder is out/ of the working directory, as users expect of `digest run seeds/`.
     output_dir = settings["output"].pop("dir")
-    _resolve_paths(settings, PROJECT_DIR)
+    _resolve_paths(settings, bundled_dir("prompts").parent)
     settings["output"]["dir"] = output_dir
+    if not settings["models"]["dir"]:
+        settings["models"]["dir"] = str(default_models_dir())
     user_file = config_file if config_file is not None else Path(USER_CONFIG_NAME)
     if config_file is not None or user_file.is_file():
         user = _read_toml(user_file)
         _resolve_paths(user, user_file.resolve().parent)
-        _merge(settings, user, str(user_file))
+        merge_overrides(settings, user)
     if overrides:
-        _merge(settings, copy.deepcopy(overrides), "flags")
-    check_settings(settings)
+        merge_overrides(settings, copy.deepcopy(overrides))
     return settings
 
 
-def key_figure_limit(settings: dict[str, Any]) -> int | None:
-    """facts.key_figures as extract_facts takes it: a count, or None for every figure ("all")."""
-    limit = settings["facts"]["key_figures"]
-    if limit == "all":
-        return None
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-        raise ConfigError(f"facts.key_figures must be a whole number or \"all\", not {limit!r}")
-    return limit
-
-
-def check_settings(settings: dict[str, Any]) -> None:
-    """Reject malformed values of the settings that have a fixed set of choices, before any input is touched."""
-    key_figure_limit(settings)
-    formats = settings["output"]["formats"]
-    if not isinstance(formats, list) or not set(formats) <= set(OUTPUT_FORMATS):
-        raise ConfigError(f"output.formats must be a list drawn from {', '.join(OUTPUT_FORMATS)}, not {formats!r}")
-    if settings["clean"]["script"] not in SCRIPTS:
-        raise ConfigError(f"clean.script must be one of {', '.join(SCRIPTS)}, not {settings['clean']['script']!r}")
+def load_config(config_file: Path | None = None, overrides: dict[str, Any] | None = None) -> Settings:
+    """The effective settings, validated: defaults, then ./digest.toml or ``config_file``, then
+    ``overrides``. Raises ConfigError naming the first bad key."""
+    return validate_settings(load_raw_config(config_file, overrides))
 
 
 def _read_toml_value(text: str) -> Any:
@@ -102,7 +94,8 @@ def _read_toml_value(text: str) -> Any:
 
 
 def merge_overrides(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    """``extra`` merged into ``base`` (nested tables merged key by key); ``base`` is updated and returned."""
+    """``extra`` merged into ``base`` (nested tables merged key by key); ``base`` is updated and returned.
+    Unknown keys and wrong types are left for validation to name."""
     for key, value in extra.items():
         if isinstance(value, dict) and isinstance(base.get(key), dict):
             merge_overrides(base[key], value)

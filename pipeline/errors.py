@@ -16,3 +16,8 @@ class ConfigError(DigestError):
 
 class ModelUnavailableError(DigestError):
     """A configured model is not on this machine and cannot be downloaded."""
+
+
+class OutputError(DigestError):
+    """The output folder, the store or a view cannot be written (read-only folder, full disk...).
+    Found before any input is read it is a usage error; found mid-run it stops the batch."""

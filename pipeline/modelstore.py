@@ -14,7 +14,7 @@ from typing import Any
 
 from pipeline import PROJECT_DIR
 from pipeline.errors import ConfigError, ModelUnavailableError
-from pipeline.settings import ModelsSettings
+from pipeline.settings import ModelsSettings, Settings
 
 REGISTRY_FILE = PROJECT_DIR / "models" / "registry.toml"
 # A pull on a machine without network must fail within seconds, not after the hub's long retries.
@@ -102,11 +102,11 @@ def load_pretrained(
         ) from None
 
 
-def is_present(settings: dict[str, Any], model_id: str, revision: str = "main") -> bool:
+def is_present(models: ModelsSettings, model_id: str, revision: str = "main") -> bool:
     """True when the model is in a local folder, the models folder or the Hugging Face cache."""
     from huggingface_hub import try_to_load_from_cache
 
-    if local_source(settings, model_id) is not None:
+    if local_source(models, model_id) is not None:
         return True
     return isinstance(try_to_load_from_cache(model_id, "config.json", revision=revision), str)
 
@@ -123,13 +123,13 @@ def _hub_reachable() -> bool:
     return True
 
 
-def configured_models(settings: dict[str, Any]) -> list[tuple[str, str]]:
+def configured_models(settings: Settings) -> list[tuple[str, str]]:
     """(model id, revision) of each model the configured stages load."""
-    sections = ["translator"] + (["summariser"] if settings["summariser"]["kind"] == "seq2seq" else [])
-    return [(settings[s]["model"], settings[s].get("revision") or "main") for s in sections]
+    sections = [settings.translator] + ([settings.summariser] if settings.summariser.kind != "extractive" else [])
+    return [(section.model, section.revision) for section in sections]
 
 
-def pull(settings: dict[str, Any], models: list[tuple[str, str]]) -> list[PullResult]:
+def pull(settings: ModelsSettings, models: list[tuple[str, str]]) -> list[PullResult]:
     """Download each (model id, revision) into the models folder; one result per model, never an exception."""
     if not models:
         return []

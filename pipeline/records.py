@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 
 SCHEMA_VERSION = 1
@@ -157,21 +158,61 @@ class Summary:
     warnings: list[str] = field(default_factory=list)
 
 
+class EnglishField(Enum):
+    """Where an English text lands in the record; indexed fields format their position in."""
+
+    TITLE = "metadata.title_en"
+    PUBLISHER = "metadata.publisher_en"
+    HEADLINE = "headline_en"
+    SUMMARY = "summary_en"
+    FIGURE_CONTEXT = "key_figures[{}].context_en"
+    PROGRAMME_NAME = "programmes[{}].name_en"
+    PROGRAMME_CONTEXT = "programmes[{}].context_en"
+
+
+@dataclass(frozen=True)
+class FieldRef:
+    """One English field of the record: a field, and for list fields the item's position."""
+
+    field: EnglishField
+    index: int | None = None
+
+    @property
+    def path(self) -> str:
+        """The record path consumers look the field up by: key_figures[2].context_en."""
+        return self.field.value.format(self.index) if self.index is not None else self.field.value
+
+
+@dataclass
+class QualityCounts:
+    """What the translation stage repaired or could not vouch for, counted per article (a run's
+    stats file adds them up). The warnings say the same in words."""
+
+    placeholders_dropped: int = 0
+    placeholders_duplicated: int = 0
+    placeholders_invented: int = 0
+    numbers_unverified: int = 0
+    programme_names_missing: int = 0
+    fields_untranslated: int = 0
+
+    def add(self, other: QualityCounts) -> None:
+        for name, value in asdict(other).items():
+            setattr(self, name, getattr(self, name) + value)
+
+
 @dataclass
 class English:
-    """Output of the translation stage. A field that could not be translated is None and is
-    named in ``untranslated`` with the reason."""
+    """Output of the translation stage: the English of each field it was asked for. A field that
+    could not be translated is None (or absent) and named in ``untranslated`` with the reason."""
 
-    title_en: str | None
-    headline_en: str | None
-    summary_en: str | None
-    publisher_en: str | None
-    figure_contexts_en: list[str | None]  # parallel to Facts.key_figures
-    programme_names_en: list[str | None]  # parallel to Facts.programmes
-    programme_contexts_en: list[str | None]  # parallel to Facts.programmes
+    texts: dict[FieldRef, str | None]
     model: ModelInfo
-    untranslated: dict[str, str] = field(default_factory=dict)  # field -> reason
+    untranslated: dict[FieldRef, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    counts: QualityCounts = field(default_factory=QualityCounts)
+
+    def text(self, ref: FieldRef) -> str | None:
+        return self.texts.get(ref)
 
 
 @dataclass
@@ -210,7 +251,10 @@ class Digest:
     warnings: list[str]
     models: dict  # {"summariser": ModelInfo-as-dict, "translator": ModelInfo-as-dict}
     untranslated: dict[str, str] = field(default_factory=dict)
+    # Not part of the record: the run's stats file adds these up.
+    counts: QualityCounts = field(default_factory=QualityCounts)
 
     def to_dict(self) -> dict:
         record = asdict(self)
+        del record["counts"]
         return {"schema": SCHEMA_VERSION, **record}

@@ -42,7 +42,10 @@ def _escape_block_marker(marker: str) -> str:
 
 
 def code_span(text: str) -> str:
-    """``text`` as an inline code span, fenced with more backticks than it contains."""
+    """``text`` as an inline code span, fenced with more backticks than it contains. Control
+    characters (a newline in a file name) become U+FFFD: block structure is parsed before code
+    spans, so a newline could start a heading or a list inside the span."""
+    text = "".join("\ufffd" if unicodedata.category(char) == "Cc" else char for char in text)
     longest_run = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest_run + 1)
     padding = " " if text.startswith("`") or text.endswith("`") else ""

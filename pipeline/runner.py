@@ -1,249 +1,299 @@
-"""The main job: every input through read -> clean -> facts -> summarise -> translate -> assemble,
-then the per-article files and, for the batch, the briefing and the JSON lines file.
+"""The main job's driver: expand the inputs, give each article its identity, serve unchanged ones
+from the store, have the pipeline digest the rest, save each record in the store as soon as it is
+made, and rebuild every view from the store at the end, whatever happened.
 
-Models load on the first input that is not served from the cache, so a re-run on unchanged inputs
-does no model work. A model that is not on this machine is reported once and replaced by its
-fallback (extractive summary; no translation), and the records say what is untranslated and why.
-Whether each model is present is part of the cache key, so pulling a model redoes those records."""
+A failed, empty, interrupted or concurrent run can only add to the store, and the views always
+cover the whole store (or the requested window), so no run ever costs earlier results."""
 
 from __future__ import annotations
 
 import contextlib
-import json
+import functools
 import logging
+import signal
+import sqlite3
 import sys
-import time
+import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-)
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from pipeline import clean, facts, ingest, summarise, translate
-from pipeline.assemble import build_digest
-from pipeline.batch import BatchReport, run_each
-from pipeline.cache import ResultCache, settings_fingerprint
-from pipeline.config import check_settings, key_figure_limit
-from pipeline.errors import ConfigError, InputError, ModelUnavailableError
-from pipeline.outputs import write_json_atomic, write_text_atomic
-from pipeline.records import InputRef
-from pipeline.render import briefing_order, render_briefing, render_digest
+from pipeline import ingest
+from pipeline.batch import BatchReport, failure_reason
+from pipeline.core import Notify, Pipeline, package_version
+from pipeline.errors import ConfigError, OutputError
+from pipeline.formats import ARTICLES_FOLDER, OutputFormat, load_formats, view_names
+from pipeline.outputs import write_json_atomic
+from pipeline.records import InputRef, QualityCounts
+from pipeline.settings import Settings
+from pipeline.store import Store, Window, holds_store
+from pipeline.views import rebuild_views, write_article_files
 
 log = logging.getLogger(__name__)
 
-BRIEFING_NAME = "briefing.md"
-JSONL_NAME = "digests.jsonl"
-CACHE_FOLDER = ".cache"
+STATS_NAME = "stats.json"
+SIGNAL_EXIT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}  # 128 + the signal, as shells report
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived: the batch stops after the file being written."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
 
 
 @dataclass
 class RunResult:
     report: BatchReport
     total: int
-    records: list[dict] = field(default_factory=list)  # in briefing order
-    from_cache: int = 0
-    interrupted: bool = False
+    run_id: int = 0
+    digested: int = 0
+    from_store: int = 0
+    in_views: int = 0
+    interrupted_by: int | None = None  # the signal number
+    stopped_by: str | None = None  # why the batch stopped early (an output that cannot be written)
+    counts: QualityCounts = field(default_factory=QualityCounts)
 
     @property
     def finished(self) -> int:
         return len(self.report.succeeded) + len(self.report.failed)
 
+    @property
+    def status(self) -> str:
+        if self.interrupted_by is not None:
+            return "interrupted"
+        return "failed" if self.stopped_by else "completed"
+
 
 @contextlib.contextmanager
-def _timed(what: str) -> Iterator[None]:
-    started = time.perf_counter()
-    yield
-    log.info("%s took %.2fs", what, time.perf_counter() - started)
+def _signals(raise_now: bool) -> Iterator[list[int]]:
+    """SIGINT and SIGTERM as Interrupted (``raise_now``), or only noted, for work that must not be
+    cut (rebuilding the views). Yields the signals noted."""
+    noted: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield noted
+        return
+
+    def handler(signum: int, _frame: FrameType | None) -> None:
+        noted.append(signum)
+        if raise_now:
+            raise Interrupted(signum)
+
+    previous = {signum: signal.signal(signum, handler) for signum in SIGNAL_EXIT_CODES}
+    try:
+        yield noted
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
 
 
-def _notice(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
+class _Progress:
+    """Per-file status for the progress bar, when one is shown."""
 
+    def __init__(self, show: bool, total: int):
+        self.bar = (
+            Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+                redirect_stderr=True,
+                redirect_stdout=True,
+            )
+            if show
+            else None
+        )
+        self.task = self.bar.add_task("starting", total=total) if self.bar else None
 
-class _ConfigurationFailed(BaseException):
-    """Carries a ConfigError found mid-batch (a model setting is only read when the model is first
-    needed) past run_each, which would otherwise report it against each input in turn."""
+    def __enter__(self) -> _Progress:
+        if self.bar is not None:
+            self.bar.start()
+        return self
 
+    def __exit__(self, *_exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
-class _Models:
-    """The summariser and translator, each loaded on first use. The glossary is read at once, so
-    that a broken glossary file stops the run as a configuration error."""
-
-    def __init__(self, settings: dict[str, Any]):
-        self.settings = settings
-        self.glossary = translate.load_glossary(settings)
-
-    @cached_property
-    def summariser(self) -> summarise.Summariser:
-        with _timed("loading the summariser"):
-            try:
-                return summarise.load_summariser(self.settings)
-            except ModelUnavailableError as error:
-                _notice(f"{error} (using the extractive summary instead)")
-                return summarise.ExtractiveSummariser(self.settings)
-
-    @cached_property
-    def translator(self) -> tuple[translate.Translator | None, str | None]:
-        """The translator, or None and the reason it is unavailable."""
-        with _timed("loading the translator"):
-            try:
-                return translate.load_translator(self.settings), None
-            except ModelUnavailableError as error:
-                _notice(f"{error} (English is left out)")
-                return None, str(error)
-
-
-class _Tracker:
-    """Per-file status for the progress bar (when shown) and per-stage timings for --verbose."""
-
-    def __init__(self, progress: Progress | None, total: int):
-        self.progress = progress
-        self.task = progress.add_task("starting", total=total) if progress else None
-
-    @contextlib.contextmanager
-    def stage(self, ref: InputRef, name: str) -> Iterator[None]:
-        if self.progress is not None:
-            self.progress.update(self.task, description=f"{ref.display}: {name}")
-        with _timed(f"{ref.display}: {name}"):
-            yield
+    def stage(self, ref: InputRef, name: str) -> None:
+        if self.bar is not None and self.task is not None:
+            self.bar.update(self.task, description=f"{ref.display}: {name}")
 
     def done(self, ref: InputRef, status: str) -> None:
-        if self.progress is not None:
-            self.progress.console.print(f"{status:>6}  {ref.display}", highlight=False, markup=False)
-
-    def advance(self) -> None:
-        if self.progress is not None:
-            self.progress.advance(self.task)
+        if self.bar is not None and self.task is not None:
+            self.bar.console.print(f"{status:>6}  {ref.display}", highlight=False, markup=False)
+            self.bar.advance(self.task)
 
 
-def _progress_bar() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-        redirect_stderr=True,
-        redirect_stdout=True,
-    )
+@functools.cache
+def _is_output_folder(folder: Path, out_dir: Path) -> bool:
+    return folder == out_dir or holds_store(folder)
 
 
-class _Batch:
-    """One run's state: settings, cache, models (loaded on demand) and what has been written."""
-
-    def __init__(self, settings: dict[str, Any], force: bool, tracker: _Tracker, result: RunResult):
-        self.settings = settings
-        self.force = force
-        self.tracker = tracker
-        self.result = result
-        self.out_dir = Path(settings["output"]["dir"])
-        self.formats = settings["output"]["formats"]
-        self.cache = ResultCache(self.out_dir / CACHE_FOLDER, settings_fingerprint(settings))
-        self.models = _Models(settings)
-        self.served_from_cache: set[InputRef] = set()
-        self.owners: dict[str, InputRef] = {}  # article id -> the input whose outputs bear it
-
-    def digest(self, ref: InputRef) -> dict:
-        """The record of one input, from the cache when it is there (unless forced)."""
-        stage = self.tracker.stage
-        with stage(ref, "read"):
-            article = ingest.read_article(ref)
-        self._claim_id(ref, article.id)
-        if not self.force:
-            record = self.cache.get(article.id, article.source)
-            if record is not None:
-                self.served_from_cache.add(ref)
-                return record
-        with stage(ref, "clean"):
-            clean_article = clean.clean_article(article, self.settings["clean"]["script"])
-        with stage(ref, "facts"):
-            article_facts = facts.extract_facts(clean_article, key_figure_limit(self.settings))
-        with stage(ref, "summarise"):
-            summary = self.models.summariser.summarise(clean_article)
-        with stage(ref, "translate"):
-            translator, unavailable_reason = self.models.translator
-            english = translate.translate_article(
-                clean_article, article_facts, summary, translator, self.models.glossary, unavailable_reason
-            )
-        record = build_digest(clean_article, article_facts, summary, english).to_dict()
-        self.cache.put(article.id, article.source, record)
-        return record
-
-    def _claim_id(self, ref: InputRef, article_id: str) -> None:
-        """Output files are named by id, so a second input with the same id would overwrite the first."""
-        owner = self.owners.setdefault(article_id, ref)
-        if owner != ref:
-            raise InputError(f"same id '{article_id}' as {owner.display}, whose outputs it would overwrite; rename one of them")
-
-    def process(self, ref: InputRef) -> dict:
-        """Digest one input and write its files."""
-        try:
-            record = self.digest(ref)
-            with self.tracker.stage(ref, "write"):
-                if "json" in self.formats:
-                    write_json_atomic(self.out_dir / f"{record['id']}.json", record)
-                if "md" in self.formats:
-                    write_text_atomic(self.out_dir / f"{record['id']}.md", render_digest(record))
-        except ConfigError as error:
-            raise _ConfigurationFailed(error) from error
-        finally:
-            self.tracker.advance()
-        cached = ref in self.served_from_cache
-        self.result.from_cache += cached
-        self.tracker.done(ref, "cached" if cached else "done")
-        return record
-
-    def write_batch_files(self) -> None:
-        self.result.records = briefing_order(self.result.records)
-        write_text_atomic(self.out_dir / BRIEFING_NAME, render_briefing(self.result.records))
-        lines = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in self.result.records)
-        write_text_atomic(self.out_dir / JSONL_NAME, lines)
-
-
-def _is_output(ref: InputRef, out_dir: Path) -> bool:
-    """Whether ``ref`` lies in the output folder: earlier digests (.md) must not be digested again
-    when that folder sits inside an input folder."""
-    if ref.path is None or out_dir.resolve() not in ref.path.resolve().parents:
+def _is_view(ref: InputRef, out_dir: Path, batch_names: set[str]) -> bool:
+    """Whether ``ref`` is a view written by a run (an article file, or a batch file at the top of a
+    folder holding a store): earlier digests must never be digested again. Other files of an output
+    folder are inputs like any."""
+    if ref.path is None:
         return False
-    log.info("skipping %s: it is in the output folder", ref.display)
-    return True
+    resolved = ref.path.resolve()
+    parent = resolved.parent
+    is_view = (parent.name == ARTICLES_FOLDER and _is_output_folder(parent.parent, out_dir)) or (
+        resolved.name in batch_names and _is_output_folder(parent, out_dir)
+    )
+    if is_view:
+        log.info("skipping %s: it is a view of an output folder", ref.display)
+    return is_view
 
 
-def _make_output_folder(out_dir: Path) -> None:
+def open_output(out_dir: Path) -> Store:
+    """The output folder's store, created when new; OutputError when the folder cannot be used."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: the output folder is a file")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ConfigError(f"{out_dir}: cannot create the output folder ({error.strerror or error})") from None
+        raise OutputError(f"{out_dir}: cannot create the output folder ({error.strerror or error})") from None
+    store = Store(out_dir)
+    try:
+        # Views are written here too: find a read-only folder before any input is read.
+        (out_dir / ".views.lock").touch()
+    except OSError as error:
+        store.close()
+        raise OutputError(f"{out_dir}: cannot write to the output folder ({error.strerror or error})") from None
+    return store
 
 
-def run_batch(specs: list[str], settings: dict[str, Any], force: bool = False, progress: bool = True) -> RunResult:
-    """Digest every input named by ``specs`` into settings output.dir. A bad input is reported and
-    skipped; Ctrl-C stops after the files finished so far, which the briefing then covers.
-    ``progress`` shows a progress bar when both stdout and stderr are terminals.
-    Raises ConfigError for malformed settings, before any input is read."""
-    check_settings(settings)
-    out_dir = Path(settings["output"]["dir"])
-    refs = [ref for ref in ingest.expand_inputs(specs) if not _is_output(ref, out_dir)]
-    _make_output_folder(out_dir)
-    result = RunResult(report=BatchReport(), total=len(refs))
-    bar = _progress_bar() if progress and sys.stderr.isatty() and sys.stdout.isatty() else None
-    with bar or contextlib.nullcontext():
-        batch = _Batch(settings, force, _Tracker(bar, len(refs)), result)
+class _Batch:
+    """One run over many inputs: identity, store lookups, digesting, saving, per-article files."""
+
+    def __init__(self, pipeline: Pipeline, store: Store, formats: list[OutputFormat], force: bool, result: RunResult):
+        self.pipeline = pipeline
+        self.store = store
+        self.formats = formats
+        self.force = force
+        self.result = result
+        self.out_dir = store.folder
+        self.signature = pipeline.signature()
+        self.seen: set[str] = set()
+
+    def process(self, ref: InputRef, progress: _Progress) -> str:
+        """Digest ``ref`` (or serve it from the store); its status word."""
+        progress.stage(ref, "read")
+        article = self.pipeline.read(ref)
+        source_key = str(ref.path.resolve()) if ref.path is not None else f"stdin:{article.source.sha256}"
+        if source_key in self.seen:
+            return "again"
+        self.seen.add(source_key)
+        article.id = self.store.claim_id(source_key, article.id)
+        record = None if self.force else self.store.cached_record(article.id, article.source.sha256, self.signature)
+        if record is not None:
+            self.store.note_served(self.result.run_id, article.id)
+            self.result.from_store += 1
+            status = "stored"
+        else:
+            digest = self.pipeline.digest(article, on_stage=lambda name: progress.stage(ref, name))
+            record = digest.to_dict()
+            self.store.put_record(record, self.signature, self.result.run_id)
+            self.result.counts.add(digest.counts)
+            self.result.digested += 1
+            status = "done"
+        progress.stage(ref, "write")
+        write_article_files(self.out_dir, self.formats, record)
+        return status
+
+    def run(self, refs: list[InputRef], progress: _Progress) -> None:
+        for ref in refs:
+            try:
+                status = self.process(ref, progress)
+            except (OutputError, sqlite3.Error, OSError) as error:
+                # The output side failed (full disk, store locked for too long): later inputs would fail the same way.
+                reason = str(error) if isinstance(error, OutputError) else f"cannot write outputs ({error})"
+                self.result.stopped_by = f"{ref.display}: {reason}"
+                return
+            except ConfigError:
+                raise
+            except Exception as error:  # noqa: BLE001 - one bad input must not stop the batch
+                reason = failure_reason(error)
+                log.debug("failure on %s", ref.display, exc_info=True)
+                print(f"error: {ref.display}: {reason}", file=sys.stderr)
+                self.result.report.failed.append((ref.display, reason))
+                self.store.record_failure(self.result.run_id, ref.display, reason)
+                status = "failed"
+            else:
+                self.result.report.succeeded.append(ref.display)
+            progress.done(ref, status)
+
+
+def _stats(result: RunResult, pipeline: Pipeline) -> dict[str, Any]:
+    return {
+        "run": result.run_id,
+        "status": result.status,
+        "inputs": result.total,
+        "digested": result.digested,
+        "from_store": result.from_store,
+        "failed": len(result.report.failed),
+        "quality": asdict(result.counts),
+        "summariser": pipeline.summariser_in_use(),
+        "translator": pipeline.translator_in_use(),
+    }
+
+
+def run_batch(
+    specs: list[str],
+    settings: Settings,
+    force: bool = False,
+    progress: bool = True,
+    notify: Notify | None = None,
+) -> RunResult:
+    """Digest every input named by ``specs`` into settings output.dir and rebuild its views.
+    Bad inputs are reported and skipped. Raises ConfigError or OutputError for problems found
+    before any input is read."""
+    out_dir = Path(settings.output.dir)
+    formats = load_formats(settings.output.formats)
+    pipeline = Pipeline(settings, notify)
+    store = open_output(out_dir)
+    try:
+        batch_names = view_names()
+        resolved_out = out_dir.resolve()
+        refs = [ref for ref in ingest.expand_inputs(specs) if not _is_view(ref, resolved_out, batch_names)]
+        result = RunResult(report=BatchReport(), total=len(refs))
+        batch = _Batch(pipeline, store, formats, force, result)
+        result.run_id = store.start_run(batch.signature, package_version())
+        show_bar = progress and sys.stderr.isatty() and sys.stdout.isatty()
         try:
-            run_each(refs, batch.process, lambda _ref, record: result.records.append(record), result.report)
+            with _signals(raise_now=True), _Progress(show_bar, len(refs)) as bar:
+                batch.run(refs, bar)
+        except Interrupted as interruption:
+            result.interrupted_by = interruption.signum
         except KeyboardInterrupt:
-            result.interrupted = True
-        except _ConfigurationFailed as stop:
-            raise stop.args[0] from None
-        batch.write_batch_files()
+            result.interrupted_by = signal.SIGINT
+        finally:
+            with _signals(raise_now=False) as noted:
+                _finish(store, out_dir, formats, pipeline, result)
+            if noted and result.interrupted_by is None:
+                result.interrupted_by = noted[0]
+    finally:
+        store.close()
     return result
+
+
+def _finish(store: Store, out_dir: Path, formats: list[OutputFormat], pipeline: Pipeline, result: RunResult) -> None:
+    """Close the run in the store and rebuild every view from it; a view that cannot be written
+    stops the run as failed, with the store intact."""
+    stats = _stats(result, pipeline)
+    store.finish_run(
+        result.run_id, result.status, result.total, result.digested, result.from_store, len(result.report.failed), stats
+    )
+    try:
+        result.in_views = rebuild_views(store, out_dir, formats, Window())
+        write_json_atomic(out_dir / STATS_NAME, stats)
+    except (OutputError, OSError) as error:
+        result.stopped_by = result.stopped_by or str(error)

@@ -13,6 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, Stric
 from pipeline.errors import ConfigError
 from pipeline.registry import OUTPUT_FORMATS, SUMMARISERS, TRANSLATORS, Registry
 
+# Where a prompt takes the article's text.
+PROMPT_PLACEHOLDER = "{text}"
+
 PositiveInt = Annotated[StrictInt, Field(ge=1)]
 NonNegativeInt = Annotated[StrictInt, Field(ge=0)]
 NonEmptyStr = Annotated[StrictStr, Field(min_length=1)]
@@ -58,6 +61,17 @@ class SummariserSettings(Section):
     @classmethod
     def _known_kind(cls, kind: str) -> str:
         return _registered(SUMMARISERS, kind)
+
+    @field_validator("prompt_headline", "prompt_summary")
+    @classmethod
+    def _usable_prompt(cls, path: str) -> str:
+        try:
+            prompt = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ValueError(f"cannot read prompt file ({getattr(error, 'strerror', None) or error})") from None
+        if PROMPT_PLACEHOLDER not in prompt:
+            raise ValueError(f"prompt file has no {PROMPT_PLACEHOLDER} placeholder")
+        return path
 
 
 class TranslatorGeneration(Section):

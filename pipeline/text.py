@@ -9,7 +9,8 @@ from pipeline.lang.zh import CLOSING_MARKS, SENTENCE_END_MARKS
 
 # A sentence ends at an end mark (or …… or ...), plus any closing quotes or brackets right after
 # it, or at the end of a paragraph.
-_SENTENCE = re.compile(rf"[^\n]*?(?:[{SENTENCE_END_MARKS}]+|…{{1,2}}|\.{{3,6}})[{CLOSING_MARKS}]*|[^\n]+")
+# The ellipsis of a gap mark ([…]) ends nothing: the sentence goes on after the gap.
+_SENTENCE = re.compile(rf"[^\n]*?(?:[{SENTENCE_END_MARKS}]+|(?<!\[)…{{1,2}}(?!\])|\.{{3,6}})[{CLOSING_MARKS}]*|[^\n]+")
 
 
 @dataclass(frozen=True)

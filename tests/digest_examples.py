@@ -1,88 +1,68 @@
-"""Hand-built stage outputs for one real article (seed 003, Baotou), for tests that need records
-without running the stages."""
+"""Stage outputs and records for one real article (seed 003, Baotou), made by the real stages: the
+clean, facts and extractive summary stages, and the translation stage driven by a phrasebook
+translator (a scripted test double that answers known sentences as a faithful model would)."""
 
 from __future__ import annotations
 
 import copy
-from decimal import Decimal
+import functools
+
+from scripted import PLACEHOLDER, ScriptedTranslator
 
 from pipeline.assemble import build_digest
-from pipeline.records import (
-    CleanArticle,
-    English,
-    Facts,
-    Figure,
-    Metadata,
-    ModelInfo,
-    Programme,
-    Source,
-    Summary,
-)
+from pipeline.clean import clean_article
+from pipeline.facts import extract_facts
+from pipeline.records import Article, CleanArticle, English, Facts, Metadata, Source, Summary
+from pipeline.settings import SummariserSettings
+from pipeline.summarise import ExtractiveSummariser
+from pipeline.translate import load_glossary, translate_article
+from pipeline.settings import GlossarySettings
 
 FIGURE_SENTENCE = "申报的267项创新成果累计为企业创造价值、节约资金115.4亿元。"
-PROGRAMME_SENTENCE = "包头市被命名为内蒙古自治区首个职工创新综合示范区。"
-PARAGRAPHS = [PROGRAMME_SENTENCE, FIGURE_SENTENCE]
+PROGRAMME_SENTENCE = "包头市被命名为内蒙古自治区“职工创新综合示范区”。"
+TEXT = f"包头职工创新成果节约资金115.4亿元\n\n来源：中工网\n\n{PROGRAMME_SENTENCE}\n\n{FIGURE_SENTENCE}\n"
+
+# Each sentence with its placeholders taken out -> its English, placeholders in order as {0}, {1}...
+PHRASEBOOK = {
+    "职工创新成果节约资金": "{0} workers' innovations save {1}",
+    "申报的创新成果累计为企业创造价值、节约资金。": "The {0} innovations created value and saved {1} for companies.",
+    "市被命名为自治区“”。": "{0} was named {1}'s {2}.",
+    "职工创新综合示范区": "Comprehensive Demonstration Zone for Worker Innovation",
+    "": "{0}",
+}
 
 
-def stage_outputs() -> tuple[CleanArticle, Facts, Summary, English]:
-    clean = CleanArticle(
+def phrasebook(sentence: str) -> str:
+    letters = PLACEHOLDER.findall(sentence)
+    key = "".join(PLACEHOLDER.sub("", sentence).split())
+    return PHRASEBOOK[key].format(*letters)
+
+
+@functools.cache
+def _stage_outputs() -> tuple[CleanArticle, Facts, Summary, English]:
+    article = Article(
         id="003_d16ddb3ccda383f4",
-        source=Source(path="seeds/003_d16ddb3ccda383f4.txt", sha256="a" * 64, encoding="utf-8", script="simplified"),
-        metadata=Metadata(title_zh="包头职工创新", date="2024-11-05", publisher_zh="中工网", authors=["王磊"]),
-        paragraphs_zh=list(PARAGRAPHS),
-        warnings=["removed 1 photo credit"],
+        source=Source(path="seeds/003_d16ddb3ccda383f4.txt", sha256="a" * 64, encoding="utf-8"),
+        text=TEXT,
+        page_metadata=Metadata(date="2024-11-05"),
     )
-    text = clean.text_zh
-    figure = Figure(
-        text_zh="115.4亿元",
-        value=Decimal("11540000000"),
-        unit_zh="亿元",
-        qualifier="",
-        text_en="11.54 billion yuan",
-        context_zh=FIGURE_SENTENCE,
-        start=text.index("115.4亿元"),
-        end=text.index("115.4亿元") + len("115.4亿元"),
-    )
-    facts = Facts(
-        id=clean.id,
-        figures=[figure],
-        key_figures=[figure],
-        programmes=[Programme(name_zh="职工创新综合示范区", context_zh=PROGRAMME_SENTENCE, start=text.index("职工创新"))],
-    )
-    summary = Summary(
-        headline_zh="包头职工创新成果节约资金115.4亿元",
-        summary_zh=FIGURE_SENTENCE,
-        model=ModelInfo("extractive"),
-    )
-    english = English(
-        title_en="Baotou worker innovation",
-        headline_en="Baotou workers' innovations save 11.54 billion yuan",
-        summary_en="The 267 innovations created value and saved 11.54 billion yuan for companies.",
-        publisher_en="Workers' Daily Online",
-        figure_contexts_en=["The 267 innovations saved 11.54 billion yuan."],
-        programme_names_en=["Comprehensive Demonstration Zone for Worker Innovation"],
-        programme_contexts_en=["Baotou was named the first comprehensive demonstration zone."],
-        model=ModelInfo("Helsinki-NLP/opus-mt-zh-en", "main"),
+    clean = clean_article(article)
+    facts = extract_facts(clean)
+    summary = ExtractiveSummariser(SummariserSettings.model_construct(summary_sentences=2)).summarise(clean)
+    english = translate_article(
+        clean, facts, summary, ScriptedTranslator.answering(phrasebook), load_glossary(GlossarySettings())
     )
     return clean, facts, summary, english
 
 
-def untranslated(english: English, reason: str) -> English:
-    """``english`` as the translate stage returns it without a translator."""
-    return English(
-        title_en=None,
-        headline_en=None,
-        summary_en=None,
-        publisher_en=None,
-        figure_contexts_en=[None] * len(english.figure_contexts_en),
-        programme_names_en=[None] * len(english.programme_names_en),
-        programme_contexts_en=[None] * len(english.programme_contexts_en),
-        model=ModelInfo("none"),
-        untranslated={
-            name: reason
-            for name in ("title_en", "headline_en", "summary_en", "figure_contexts_en[0]", "programme_names_en[0]")
-        },
-    )
+def stage_outputs() -> tuple[CleanArticle, Facts, Summary, English]:
+    return copy.deepcopy(_stage_outputs())
+
+
+def untranslated(reason: str) -> English:
+    """The English the translate stage gives the example without a translator."""
+    clean, facts, summary, _ = stage_outputs()
+    return translate_article(clean, facts, summary, None, load_glossary(GlossarySettings()), reason)
 
 
 def record(**changes) -> dict:

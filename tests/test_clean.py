@@ -327,8 +327,3 @@ def test_traditional_text_is_converted_or_kept_and_its_script_recorded():
 def test_an_article_with_nothing_left_is_an_input_error():
     with pytest.raises(InputError, match="no article text left after cleaning"):
         clean("Copyright © 2024 中工网\n扫码关注")
-
-
-def test_unknown_script_choice_is_refused():
-    with pytest.raises(ValueError):
-        clean(BODY, script="pinyin")

@@ -88,7 +88,7 @@ def test_a_bad_config_is_a_usage_error(tmp_path):
     config.write_text('[clean]\nscript = "pinyin"\n', encoding="utf-8")
     result = run("--config", str(config), str(SEED_002))
     assert result.exit_code == 2
-    assert result.stderr == "error: clean.script must be one of simplified, keep, not 'pinyin'\n"
+    assert result.stderr == "error: setting clean.script: Input should be 'simplified' or 'keep' (got 'pinyin')\n"
 
 
 def test_help_explains_the_command():

@@ -1,8 +1,10 @@
 import shutil
 
+from conftest import settings_with
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from pipeline.core import Pipeline
 from pipeline.modelstore import (
     configured_models,
     load_registry,
@@ -10,7 +12,7 @@ from pipeline.modelstore import (
     pull,
     pulled_dir,
 )
-from pipeline.translate import load_translator
+from pipeline.settings import ModelsSettings
 
 runner = CliRunner()
 
@@ -24,28 +26,27 @@ def test_registry_lists_the_defaults_and_flags_non_commercial_licences():
     assert "NON-COMMERCIAL" in models["csebuetnlp/mT5_multilingual_XLSum"].licence
 
 
-def test_default_config_names_registered_models():
-    registered = {model.id for model in load_registry()}
-    settings = {
-        "summariser": {"kind": "seq2seq", "model": "bigscience/mt0-base", "revision": "main"},
-        "translator": {"model": "Helsinki-NLP/opus-mt-zh-en", "revision": "main"},
-    }
-    assert {model_id for model_id, _ in configured_models(settings)} <= registered
+def test_default_config_names_registered_models(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the built-in defaults, not a ./digest.toml
+    registered = {(model.id, model.revision) for model in load_registry()}
+    configured = configured_models(settings_with())
+    assert len(configured) == 2 and set(configured) <= registered
 
 
-def test_a_pulled_model_is_found_in_the_models_folder(tiny_model_settings, tiny_marian_dir):
+def test_a_pulled_model_is_found_in_the_models_folder(tiny_model_overrides, tiny_marian_dir):
     model_id = "Helsinki-NLP/opus-mt-zh-en"
-    target = pulled_dir(tiny_model_settings, model_id)
+    settings = settings_with(tiny_model_overrides, {"translator": {"model": model_id}})
+    target = pulled_dir(settings.models, model_id)
     assert target.name == "Helsinki-NLP--opus-mt-zh-en"
     shutil.copytree(tiny_marian_dir, target)
-    tiny_model_settings["translator"]["model"] = model_id
-    assert local_source(tiny_model_settings, model_id) == target
-    assert load_translator(tiny_model_settings).model_info.id == model_id
+    assert local_source(settings.models, model_id) == target
+    translator = Pipeline(settings).translator
+    assert translator is not None and translator.model_info.id == model_id
 
 
 def test_pull_without_network_fails_with_one_line_per_model(tmp_path, monkeypatch):
     monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # the discard port: connection refused at once
-    results = pull({"models": {"dir": str(tmp_path)}}, [("a/one", "main"), ("b/two", "main")])
+    results = pull(ModelsSettings(dir=str(tmp_path)), [("a/one", "main"), ("b/two", "main")])
     assert [(r.model_id, r.ok) for r in results] == [("a/one", False), ("b/two", False)]
     assert results[0].message == "cannot reach the Hugging Face Hub (no network?)"
     assert not any(tmp_path.iterdir())

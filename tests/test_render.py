@@ -1,4 +1,4 @@
-"""Markdown digests and the briefing, rendered from hand-built records."""
+"""Markdown digests and the briefing, rendered from records made by the real stages."""
 
 from __future__ import annotations
 
@@ -24,9 +24,9 @@ from pipeline.render import (
 
 
 def untranslated_record() -> dict:
-    clean, facts, summary, english = stage_outputs()
+    clean, facts, summary, _ = stage_outputs()
     reason = "translation model Helsinki-NLP/opus-mt-zh-en is not installed; run `digest models pull`"
-    return build_digest(clean, facts, summary, untranslated(english, reason)).to_dict()
+    return build_digest(clean, facts, summary, untranslated(reason)).to_dict()
 
 
 def dated(date: str | None, headline: str) -> dict:
@@ -39,13 +39,15 @@ def test_digest_markdown_of_a_translated_article():
     assert render_digest(record()) == (
         "# Baotou workers' innovations save 11.54 billion yuan\n"
         "\n"
-        "*Workers' Daily Online · 5 November 2024*\n"
+        "*Workercn.cn · 5 November 2024*\n"
         "\n"
-        "The 267 innovations created value and saved 11.54 billion yuan for companies.\n"
+        "Baotou was named Inner Mongolia's Comprehensive Demonstration Zone for Worker Innovation."
+        " The 267 innovations created value and saved 11.54 billion yuan for companies.\n"
         "\n"
         "**Key figures**\n"
         "\n"
-        "- **11.54 billion yuan**: The 267 innovations saved 11.54 billion yuan.[^1]\n"
+        "- **267**: The 267 innovations created value and saved 11.54 billion yuan for companies.[^1]\n"
+        "- **11.54 billion yuan**: The 267 innovations created value and saved 11.54 billion yuan for companies.[^2]\n"
         "\n"
         "**Programmes**\n"
         "\n"
@@ -54,17 +56,18 @@ def test_digest_markdown_of_a_translated_article():
         "Source: `seeds/003_d16ddb3ccda383f4.txt`\n"
         "\n"
         "[^1]: Chinese source: 申报的267项创新成果累计为企业创造价值、节约资金115.4亿元。\n"
+        "[^2]: Chinese source: 申报的267项创新成果累计为企业创造价值、节约资金115.4亿元。\n"
     )
 
 
 def test_untranslated_digest_shows_chinese_and_says_why():
     markdown = render_digest(untranslated_record())
-    assert markdown.startswith("# 包头职工创新成果节约资金115.4亿元 (untranslated)\n\n*中工网 · 5 November 2024*\n")
-    assert "- **11.54 billion yuan**: 申报的267项创新成果累计为企业创造价值、节约资金115.4亿元 (untranslated)[^1]\n" in markdown
-    assert "[^1]: Chinese source: 申报的267项创新成果累计为企业创造价值、节约资金115.4亿元。\n" in markdown
+    assert markdown.startswith("# 包头职工创新成果节约资金115.4亿元 (untranslated)\n\n*Workercn.cn · 5 November 2024*\n")
+    assert "- **11.54 billion yuan**: 申报的267项创新成果累计为企业创造价值、节约资金115.4亿元 (untranslated)[^2]\n" in markdown
+    assert "[^2]: Chinese source: 申报的267项创新成果累计为企业创造价值、节约资金115.4亿元。\n" in markdown
     assert "- 职工创新综合示范区 (untranslated)\n" in markdown
     assert (
-        "> **Untranslated:** 5 parts shown in Chinese: translation model Helsinki-NLP/opus-mt-zh-en is not"
+        "> **Untranslated:** 7 parts shown in Chinese: translation model Helsinki-NLP/opus-mt-zh-en is not"
         " installed; run \\`digest models pull\\`.\n" in markdown
     )
 
@@ -177,11 +180,11 @@ def test_briefing_contents_link_to_each_section():
 
 def test_briefing_footnotes_are_unique_per_article():
     markdown = render_briefing([record(), record()])
-    assert re.findall(r"^\[\^([\w-]+)\]:", markdown, flags=re.MULTILINE) == ["1-1", "2-1"]
-    assert markdown.count("[^1-1]") == 2 and markdown.count("[^2-1]") == 2
+    assert re.findall(r"^\[\^([\w-]+)\]:", markdown, flags=re.MULTILINE) == ["1-1", "1-2", "2-1", "2-2"]
+    assert markdown.count("[^1-1]") == 2 and markdown.count("[^2-2]") == 2
 
 
 def test_briefing_section_is_the_digest_one_level_down():
     single = render_digest(record())
     section = render_briefing([record()]).split("---\n\n", 1)[1]
-    assert section == "#" + single.replace("[^1]", "[^1-1]")
+    assert section == "#" + single.replace("[^1]", "[^1-1]").replace("[^2]", "[^1-2]")

@@ -10,6 +10,7 @@ from digest_examples import record, stage_outputs, untranslated
 
 from pipeline import PACKAGE_DIR
 from pipeline.assemble import EMPTY_TRANSLATION, build_digest
+from pipeline.records import EnglishField, FieldRef
 
 SCHEMA = json.loads((PACKAGE_DIR / "schema" / "digest.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
@@ -24,32 +25,30 @@ def test_translated_record_validates_and_keeps_figures_exact():
     result = build_digest(*stage_outputs()).to_dict()
     VALIDATOR.validate(result)
     assert result["schema"] == 1
-    assert result["key_figures"] == [
-        {
-            "text_zh": "115.4亿元",
-            "value": 11540000000,
-            "unit_zh": "亿元",
-            "qualifier": "",
-            "text_en": "11.54 billion yuan",
-            "context_zh": "申报的267项创新成果累计为企业创造价值、节约资金115.4亿元。",
-            "context_en": "The 267 innovations saved 11.54 billion yuan.",
-        }
-    ]
-    assert result["metadata"]["publisher_en"] == "Workers' Daily Online"
-    assert result["text_zh"] == "包头市被命名为内蒙古自治区首个职工创新综合示范区。\n申报的267项创新成果累计为企业创造价值、节约资金115.4亿元。"
-    assert result["warnings"] == ["removed 1 photo credit"]
-    assert result["models"]["translator"] == {"id": "Helsinki-NLP/opus-mt-zh-en", "revision": "main"}
+    assert result["key_figures"][1] == {
+        "text_zh": "115.4亿元",
+        "value": 11540000000,
+        "unit_zh": "元",
+        "qualifier": "",
+        "text_en": "11.54 billion yuan",
+        "context_zh": "申报的267项创新成果累计为企业创造价值、节约资金115.4亿元。",
+        "context_en": "The 267 innovations created value and saved 11.54 billion yuan for companies.",
+    }
+    assert result["metadata"]["publisher_en"] == "Workercn.cn"
+    assert result["text_zh"] == "包头市被命名为内蒙古自治区“职工创新综合示范区”。\n申报的267项创新成果累计为企业创造价值、节约资金115.4亿元。"
+    assert result["warnings"] == []
+    assert result["models"]["translator"] == {"id": "scripted/keep-placeholders", "revision": None}
     assert result["untranslated"] == {}
 
 
 def test_untranslated_record_has_nulls_and_reasons():
-    clean, facts, summary, english = stage_outputs()
-    result = build_digest(clean, facts, summary, untranslated(english, "translator not installed")).to_dict()
+    clean, facts, summary, _ = stage_outputs()
+    result = build_digest(clean, facts, summary, untranslated("translator not installed")).to_dict()
     VALIDATOR.validate(result)
     assert result["headline_en"] is None
     assert result["summary_en"] is None
     assert result["key_figures"][0]["context_en"] is None
-    assert result["key_figures"][0]["text_en"] == "11.54 billion yuan"
+    assert result["key_figures"][1]["text_en"] == "11.54 billion yuan"
     assert result["programmes"][0]["name_en"] is None
     assert result["untranslated"]["headline_en"] == "translator not installed"
     # Keyed by where the field is in the record, whatever the translation stage called it.
@@ -59,8 +58,8 @@ def test_untranslated_record_has_nulls_and_reasons():
 
 def test_empty_translation_becomes_null_and_is_named():
     clean, facts, summary, english = stage_outputs()
-    english.summary_en = "  "
-    english.figure_contexts_en = []
+    english.texts[FieldRef(EnglishField.SUMMARY)] = "  "
+    del english.texts[FieldRef(EnglishField.FIGURE_CONTEXT, 0)]
     result = build_digest(clean, facts, summary, english).to_dict()
     VALIDATOR.validate(result)
     assert result["summary_en"] is None

@@ -1,193 +1,181 @@
-import re
-from decimal import Decimal
+"""The translation stage: protection, repairs, untranslated fields, verification, and the
+translator base class's loop, with the scripted test double and the tiny Marian model."""
 
 import pytest
+from conftest import settings_with
+from scripted import ScriptedTranslator, keep_placeholders, unfaithful
 
+from pipeline.clean import clean_article
 from pipeline.errors import ModelUnavailableError
-from pipeline.records import (
-    CleanArticle,
-    Facts,
-    Figure,
-    Metadata,
-    ModelInfo,
-    Programme,
-    Source,
-    Summary,
+from pipeline.facts import extract_facts
+from pipeline.records import Article, EnglishField, FieldRef, ModelInfo, Source, Summary
+from pipeline.settings import GlossarySettings
+from pipeline.translate import load_glossary, translate_article
+from pipeline.translate.marian import PLAIN_GENERATION, MarianTranslator
+
+BODY = "湖北投入90亿元建设“技能大赛”基地，举办“工友杯”。全省技能人才达到959万人。"
+GLOSSARY = load_glossary(GlossarySettings())
+ARTICLE = clean_article(
+    Article("a1", Source("a1.txt", "0", "utf-8"), f"全省技能人才达到959万人\n\n来源：中工网\n\n{BODY}\n")
 )
-from pipeline.translate import (
-    Translator,
-    load_glossary,
-    load_translator,
-    translate_article,
-)
-from pipeline.translate.marian import RETRY_GENERATION
-
-BODY = "湖北投入90亿元建设技能大赛基地。全省技能人才达到959万人。"
-GLOSSARY = load_glossary({"glossary": {"path": ""}})
-
-
-def figure(text_zh: str, value: str, unit_zh: str, text_en: str) -> Figure:
-    start = BODY.index(text_zh)
-    context = next(s for s in re.findall(r"[^。]+。", BODY) if text_zh in s)
-    return Figure(text_zh, Decimal(value), unit_zh, "", text_en, context, start, start + len(text_zh))
-
-
-ARTICLE = CleanArticle(
-    "a1",
-    Source("a1.txt", "0", "utf-8"),
-    Metadata(title_zh="全省技能人才达到959万人。", publisher_zh="中工网"),
-    [BODY],
-)
-FIGURES = [
-    figure("90亿元", "9000000000", "亿元", "9 billion yuan"),
-    figure("959万人", "9590000", "人", "9.59 million people"),
-]
-FACTS = Facts(
-    "a1",
-    figures=FIGURES,
-    key_figures=FIGURES,
-    programmes=[
-        Programme("技能大赛", "湖北投入90亿元建设技能大赛基地。", 8),
-        Programme("工友杯", "湖北投入90亿元建设技能大赛基地。", 8),
-    ],
-)
+FACTS = extract_facts(ARTICLE)
 SUMMARY = Summary("湖北投入90亿元", "湖北投入90亿元建设基地。", ModelInfo("extractive"))
+TITLE = FieldRef(EnglishField.TITLE)
+HEADLINE = FieldRef(EnglishField.HEADLINE)
+SUMMARY_EN = FieldRef(EnglishField.SUMMARY)
+PUBLISHER = FieldRef(EnglishField.PUBLISHER)
 
 
-class ScriptedTranslator(Translator):
-    """Answers each protected sentence with ``answer(sentence)``; records every batch it is given."""
-
-    model_info = ModelInfo("scripted")
-
-    def __init__(self, answer):
-        self.answer = answer
-        self.batches: list[list[str]] = []
-
-    def translate(self, sentences: list[str]) -> list[str]:
-        self.batches.append(list(sentences))
-        return [self.answer(sentence) for sentence in sentences]
+def figure_context(index: int) -> FieldRef:
+    return FieldRef(EnglishField.FIGURE_CONTEXT, index)
 
 
-def keep_placeholders(sentence: str) -> str:
-    """A perfect model: every placeholder letter copied, the Chinese replaced by 'text'."""
-    return " ".join(re.findall(r"\b[A-Z]\b", sentence) + ["text."])
+def programme_name(index: int) -> FieldRef:
+    return FieldRef(EnglishField.PROGRAMME_NAME, index)
+
+
+def test_the_example_comes_from_the_real_stages():
+    assert ARTICLE.metadata.title_zh == "全省技能人才达到959万人" and ARTICLE.metadata.publisher_zh == "中工网"
+    assert [(f.text_zh, f.text_en) for f in FACTS.key_figures] == [
+        ("90亿元", "9 billion yuan"),
+        ("959万人", "9.59 million people"),
+    ]
+    assert [p.name_zh for p in FACTS.programmes] == ["技能大赛", "工友杯"]
 
 
 def test_exact_figure_and_glossary_english_reaches_every_field():
-    english = translate_article(ARTICLE, FACTS, SUMMARY, ScriptedTranslator(keep_placeholders), GLOSSARY)
-    assert english.title_en == "Skilled workers 9.59 million people text."
-    assert english.headline_en == "Hubei 9 billion yuan text."
-    assert english.publisher_en == "Workercn.cn"
-    assert english.figure_contexts_en == [
-        "Hubei 9 billion yuan skills competition text.",
-        "Skilled workers 9.59 million people text.",
-    ]
-    assert english.programme_names_en == ["skills competition", "Text."]
+    english = translate_article(ARTICLE, FACTS, SUMMARY, ScriptedTranslator.answering(keep_placeholders), GLOSSARY)
+    assert english.text(TITLE) == "Skilled workers 9.59 million people text."
+    assert english.text(HEADLINE) == "Hubei 9 billion yuan text."
+    assert english.text(PUBLISHER) == "Workercn.cn"
+    assert english.text(figure_context(0)) == "Hubei 9 billion yuan skills competition Text. text."
+    assert english.text(figure_context(1)) == "Skilled workers 9.59 million people text."
+    assert [english.text(programme_name(i)) for i in range(2)] == ["skills competition", "Text."]
     assert english.untranslated == {}
     assert english.warnings == []
 
 
 def test_each_distinct_sentence_goes_to_the_model_once():
-    translator = ScriptedTranslator(keep_placeholders)
+    translator = ScriptedTranslator.answering(keep_placeholders)
     translate_article(ARTICLE, FACTS, SUMMARY, translator, GLOSSARY)
     sentences = [s for batch in translator.batches for s in batch]
     assert len(sentences) == len(set(sentences))
     assert translator.batches[0] == ["工友杯"]  # names first: the sentences then protect them
 
 
-def test_a_model_that_garbles_figures_is_repaired_and_flagged():
-    def unfaithful(sentence: str) -> str:
-        # Drops the first placeholder and writes the figure itself, ten times too big.
-        letters = re.findall(r"\b[A-Z]\b", sentence)
-        return " ".join(["Hubei put in 90 billion yuan", *letters[1:], *letters[1:2], "W."])
-
-    english = translate_article(ARTICLE, FACTS, SUMMARY, ScriptedTranslator(unfaithful), GLOSSARY)
-    assert english.figure_contexts_en[0].endswith("[Hubei]")
-    assert "9 billion yuan" in english.figure_contexts_en[0]
-    assert 'unverified number "90 billion" in figure_contexts_en[0]' in english.warnings
-    assert 'figure_contexts_en[0]: dropped placeholder for "Hubei" appended in brackets' in english.warnings
-    assert 'figure_contexts_en[0]: invented placeholder "W" removed' in english.warnings
-    assert any(w.startswith("figure_contexts_en[0]: duplicated placeholder") for w in english.warnings)
+def test_a_model_that_garbles_figures_is_repaired_flagged_and_counted():
+    english = translate_article(ARTICLE, FACTS, SUMMARY, ScriptedTranslator.answering(unfaithful), GLOSSARY)
+    context = english.text(figure_context(0))
+    assert context is not None and context.endswith("[Hubei]")
+    assert "9 billion yuan" in context
+    assert 'unverified number "90 billion" in key_figures[0].context_en' in english.warnings
+    assert 'key_figures[0].context_en: dropped placeholder for "Hubei" appended in brackets' in english.warnings
+    assert 'key_figures[0].context_en: invented placeholder "W" removed' in english.warnings
+    assert any(w.startswith("key_figures[0].context_en: duplicated placeholder") for w in english.warnings)
+    counts = english.counts
+    assert counts.placeholders_dropped >= 1 and counts.placeholders_invented >= 1 and counts.placeholders_duplicated >= 1
+    assert counts.numbers_unverified == sum(w.startswith("unverified number") for w in english.warnings)
 
 
 def test_an_empty_translation_marks_the_field_untranslated():
-    english = translate_article(
-        ARTICLE, FACTS, SUMMARY, ScriptedTranslator(lambda s: "" if "959" in s or "K" in s else "text."), GLOSSARY
-    )
-    assert english.title_en is None
-    assert english.untranslated["title_en"].startswith("the model returned no translation for:")
+    silent_on_title = ScriptedTranslator.answering(lambda s: "" if "达到" in s else "text.")
+    english = translate_article(ARTICLE, FACTS, SUMMARY, silent_on_title, GLOSSARY)
+    assert english.text(TITLE) is None
+    assert english.untranslated[TITLE].startswith("the model returned no translation for:")
 
 
 def test_without_a_translator_fields_are_untranslated_not_empty():
     english = translate_article(ARTICLE, FACTS, SUMMARY, None, GLOSSARY, unavailable_reason="translator model missing")
-    assert english.title_en is None and english.summary_en is None
-    assert english.figure_contexts_en == [None, None]
-    assert english.programme_names_en == ["skills competition", None]
-    assert english.publisher_en == "Workercn.cn"
+    assert english.text(TITLE) is None and english.text(SUMMARY_EN) is None
+    assert english.text(figure_context(0)) is None
+    assert [english.text(programme_name(i)) for i in range(2)] == ["skills competition", None]
+    assert english.text(PUBLISHER) == "Workercn.cn"
     assert english.model == ModelInfo("none")
-    assert english.untranslated == {
-        "title_en": "translator model missing",
+    assert {ref.path: reason for ref, reason in english.untranslated.items()} == {
+        "metadata.title_en": "translator model missing",
         "headline_en": "translator model missing",
         "summary_en": "translator model missing",
-        "figure_contexts_en[0]": "translator model missing",
-        "figure_contexts_en[1]": "translator model missing",
-        "programme_names_en[1]": "translator model missing",
-        "programme_contexts_en[0]": "translator model missing",
-        "programme_contexts_en[1]": "translator model missing",
+        "key_figures[0].context_en": "translator model missing",
+        "key_figures[1].context_en": "translator model missing",
+        "programmes[1].name_en": "translator model missing",
+        "programmes[0].context_en": "translator model missing",
+        "programmes[1].context_en": "translator model missing",
     }
+
+
+def test_a_damaged_sentence_is_not_translated_as_if_whole():
+    damaged = clean_article(Article("a2", Source("a2.txt", "0", "utf-8"), "湖北投入90亿元[…]建设基地。全省达到959万人。\n"))
+    facts = extract_facts(damaged)
+    english = translate_article(damaged, facts, SUMMARY, ScriptedTranslator.answering(keep_placeholders), GLOSSARY)
+    damaged_refs = [ref for ref, reason in english.untranslated.items() if "damaged" in reason]
+    assert damaged_refs and all(english.text(ref) is None for ref in damaged_refs)
 
 
 def test_missing_model_error_names_the_model_and_the_fix(tmp_path):
-    settings = {
-        "models": {"dir": str(tmp_path)},
-        "translator": {"kind": "marian", "model": "nobody/no-such-model", "revision": "main"},
-    }
+    settings = settings_with({"models": {"dir": str(tmp_path)}, "translator": {"model": "nobody/no-such-model"}})
     with pytest.raises(ModelUnavailableError) as raised:
-        load_translator(settings)
+        MarianTranslator(settings.translator, settings.models)
     message = str(raised.value)
     assert "'nobody/no-such-model'" in message
     assert "digest models pull" in message and "--translator PATH" in message
     assert "\n" not in message
 
 
-def test_tiny_marian_loads_and_returns_one_output_per_input(tiny_model_settings):
-    translator = load_translator(tiny_model_settings)
-    assert translator.model_info.id == tiny_model_settings["translator"]["model"]
-    outputs = translator.translate(["工人 K 增加。", "湖北投入 Z 。", "工人 K 增加。"])
+@pytest.fixture
+def tiny_marian(tiny_model_settings) -> MarianTranslator:
+    return MarianTranslator(tiny_model_settings.translator, tiny_model_settings.models)
+
+
+def test_tiny_marian_loads_and_returns_one_output_per_input(tiny_marian, tiny_model_settings):
+    assert tiny_marian.model_info.id == tiny_model_settings.translator.model
+    outputs = tiny_marian.translate(["工人 K 增加。", "湖北投入 Z 。", "工人 K 增加。"])
     assert len(outputs) == 3 and outputs[0] == outputs[2]
 
 
-def test_tiny_marian_article_keeps_exact_figure_english(tiny_model_settings):
-    english = translate_article(ARTICLE, FACTS, SUMMARY, load_translator(tiny_model_settings), GLOSSARY)
+def test_tiny_marian_article_keeps_exact_figure_english(tiny_marian, tiny_model_settings):
+    english = translate_article(ARTICLE, FACTS, SUMMARY, tiny_marian, GLOSSARY)
     # Random weights rarely copy the placeholder; either way the exact English must be there.
-    assert "9 billion yuan" in english.figure_contexts_en[0]
-    assert "9.59 million people" in english.figure_contexts_en[1]
-    assert english.model.id == tiny_model_settings["translator"]["model"]
+    assert "9 billion yuan" in (english.text(figure_context(0)) or "")
+    assert "9.59 million people" in (english.text(figure_context(1)) or "")
+    assert english.model.id == tiny_model_settings.translator.model
 
 
-def test_empty_outputs_are_retried_with_plain_decoding(tiny_model_settings, monkeypatch):
-    translator = load_translator(tiny_model_settings)
+def test_empty_outputs_are_retried_with_plain_decoding():
     calls = []
 
-    def generate(batch, generation):
-        calls.append((list(batch), generation))
-        return ["" if generation is translator.generation and s == "二" else f"out {s}" for s in batch]
+    def answer(sentence):
+        return "" if sentence == "二" and len(calls) == 1 else f"out {sentence}"
 
-    monkeypatch.setattr(translator, "_generate", generate)
+    translator = ScriptedTranslator.answering(answer)
+    original = translator.translate_batch
+
+    def recording(batch, plain=False):
+        calls.append((list(batch), plain))
+        return original(batch, plain)
+
+    translator.translate_batch = recording
     assert translator.translate(["一", "二"]) == ["out 一", "out 二"]
-    assert calls[1] == (["二"], RETRY_GENERATION)
+    assert calls == [(["一", "二"], False), (["二"], True)]
 
 
-def test_a_sentence_longer_than_the_model_input_is_split_not_truncated(tiny_model_settings):
-    translator = load_translator(tiny_model_settings)
+def test_marian_plain_decoding_is_greedy_without_ngram_block(tiny_marian, monkeypatch):
+    seen = []
+    monkeypatch.setattr(tiny_marian.model, "generate", lambda **kwargs: seen.append(kwargs) or kwargs["input_ids"])
+    tiny_marian.translate_batch(["一"], plain=True)
+    tiny_marian.translate_batch(["一"])
+    assert {k: seen[0][k] for k in PLAIN_GENERATION} == PLAIN_GENERATION
+    assert seen[1]["num_beams"] == tiny_marian.generation["num_beams"]
+
+
+def test_a_sentence_longer_than_the_model_input_is_split_not_truncated(tiny_marian):
     sentence = "，".join(["湖北省总工会组织开展劳动和技能竞赛活动"] * 60) + "。"
-    pieces = translator._fitting_pieces(sentence)
+    pieces = tiny_marian._fitting_pieces(sentence)
     assert len(pieces) > 1 and "".join(pieces) == sentence
-    assert all(len(translator.tokenizer(p).input_ids) <= translator.max_positions for p in pieces)
+    assert all(tiny_marian.count_tokens(p) <= tiny_marian.max_positions for p in pieces)
 
 
 def test_a_figure_the_summariser_invented_is_flagged_even_when_protected():
     invented = Summary("湖北投入90亿元", "湖北投入九百亿元建设基地。", ModelInfo("extractive"))
-    english = translate_article(ARTICLE, FACTS, invented, ScriptedTranslator(keep_placeholders), GLOSSARY)
-    assert english.summary_en == "Hubei 90 billion yuan text."
+    english = translate_article(ARTICLE, FACTS, invented, ScriptedTranslator.answering(keep_placeholders), GLOSSARY)
+    assert english.text(SUMMARY_EN) == "Hubei 90 billion yuan text."
     assert 'unverified number "90 billion" in summary_en' in english.warnings

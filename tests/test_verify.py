@@ -1,49 +1,42 @@
+"""The verifier: every number in the English must come from the source; programme names must
+survive in their sentence. The article and its facts come from the real stages."""
+
 from decimal import Decimal
 
-from pipeline.records import (
-    CleanArticle,
-    English,
-    Facts,
-    Figure,
-    Metadata,
-    ModelInfo,
-    Programme,
-    Source,
-)
+from pipeline.clean import clean_article
+from pipeline.facts import extract_facts
+from pipeline.records import Article, English, EnglishField, FieldRef, ModelInfo, Source
 from pipeline.translate.verify import english_numbers, verify_english
 
-TEXT = "2023年，湖北投入90亿元，技能人才达到959万人，占比30.6%。第十五届技能大赛设五个赛区。"
-
-
-def figure(text_zh: str, value: str, unit_zh: str, text_en: str) -> Figure:
-    start = TEXT.index(text_zh)
-    return Figure(text_zh, Decimal(value), unit_zh, "", text_en, TEXT, start, start + len(text_zh))
-
-
-ARTICLE = CleanArticle("a1", Source("a1.txt", "0", "utf-8"), Metadata(title_zh="湖北技能人才"), [TEXT])
-FACTS = Facts(
-    "a1",
-    figures=[
-        figure("90亿元", "9000000000", "亿元", "9 billion yuan"),
-        figure("959万人", "9590000", "人", "9.59 million people"),
-        figure("30.6%", "30.6", "%", "30.6%"),
-    ],
-    key_figures=[],
-    programmes=[Programme("技能大赛", TEXT, TEXT.index("技能大赛"))],
-)
+TEXT = "2023年，湖北投入90亿元，技能人才达到959万人，占比30.6%。第十五届“技能大赛”设五个赛区。"
+ARTICLE = clean_article(Article("a1", Source("a1.txt", "0", "utf-8"), f"湖北技能人才\n\n{TEXT}\n"))
+FACTS = extract_facts(ARTICLE, None)
 
 
 def english(summary_en: str, programme_name: str = "skills competition", programme_context: str = "") -> English:
     return English(
-        title_en="Hubei skilled workers",
-        headline_en=None,
-        summary_en=summary_en,
-        publisher_en=None,
-        figure_contexts_en=[],
-        programme_names_en=[programme_name],
-        programme_contexts_en=[programme_context or f"The 15th {programme_name} has five zones."],
-        model=ModelInfo("test"),
+        {
+            FieldRef(EnglishField.TITLE): "Hubei skilled workers",
+            FieldRef(EnglishField.SUMMARY): summary_en,
+            FieldRef(EnglishField.PROGRAMME_NAME, 0): programme_name,
+            FieldRef(EnglishField.PROGRAMME_CONTEXT, 0): programme_context or f"The 15th {programme_name} has five zones.",
+        },
+        ModelInfo("test"),
     )
+
+
+def messages(translated: English) -> list[str]:
+    return [str(problem) for problem in verify_english(translated, ARTICLE, FACTS, [])]
+
+
+def test_the_example_comes_from_the_real_stages():
+    assert ARTICLE.metadata.title_zh == "湖北技能人才"
+    assert [(f.text_zh, f.text_en) for f in FACTS.figures][:3] == [
+        ("90亿元", "9 billion yuan"),
+        ("959万人", "9.59 million people"),
+        ("30.6%", "30.6%"),
+    ]
+    assert [p.name_zh for p in FACTS.programmes] == ["技能大赛"]
 
 
 def test_english_number_forms_are_read_with_their_scale():
@@ -60,25 +53,22 @@ def test_english_number_forms_are_read_with_their_scale():
 
 def test_source_numbers_in_any_rendering_are_accepted():
     summary = "In 2023 Hubei invested 9 billion yuan; 9.59 million (9,590,000) skilled workers, 30.6% of the total."
-    assert verify_english(english(summary), ARTICLE, FACTS, []) == []
+    assert messages(english(summary)) == []
 
 
 def test_ordinals_and_counts_written_in_chinese_are_accepted():
-    assert verify_english(english("The 15th competition has five zones."), ARTICLE, FACTS, []) == []
+    assert messages(english("The 15th competition has five zones.")) == []
 
 
 def test_a_wrong_scale_is_flagged_naming_the_field():
-    warnings = verify_english(english("Hubei invested 90 billion yuan."), ARTICLE, FACTS, [])
-    assert warnings == ['unverified number "90 billion" in summary_en']
+    assert messages(english("Hubei invested 90 billion yuan.")) == ['unverified number "90 billion" in summary_en']
 
 
 def test_numbers_in_list_fields_name_their_index():
     translated = english("Hubei invested 9 billion yuan.", programme_context="The 16th skills competition.")
-    assert verify_english(translated, ARTICLE, FACTS, []) == ['unverified number "16th" in programme_contexts_en[0]']
+    assert messages(translated) == ['unverified number "16th" in programmes[0].context_en']
 
 
 def test_a_programme_name_lost_in_its_sentence_is_flagged():
     translated = english("Hubei invested 9 billion yuan.", programme_context="The 15th skill contest has five zones.")
-    assert verify_english(translated, ARTICLE, FACTS, []) == [
-        'programme name "skills competition" missing from programme_contexts_en[0]'
-    ]
+    assert messages(translated) == ['programme name "skills competition" missing from programmes[0].context_en']

@@ -33,7 +33,6 @@ from pipeline.clean.script import (
     detect_script,
     to_simplified,
 )
-from pipeline.config import SCRIPTS
 from pipeline.errors import InputError
 from pipeline.records import Article, CleanArticle, Metadata, Source
 
@@ -134,8 +133,6 @@ def _take_bylines_from_body(paragraphs: list[str], metadata: Metadata) -> list[s
 def clean_article(article: Article, script: str = "simplified") -> CleanArticle:
     """Body paragraphs and metadata of ``article``. ``script``: "simplified" converts Traditional text
     to Simplified, "keep" leaves it; ``source.script`` records what the article was written in."""
-    if script not in SCRIPTS:
-        raise ValueError(f"script must be one of {SCRIPTS}, not {script!r}")
     text, warnings = normalise_characters(article.text)
     text, garble_warnings = fix_garbles(remove_pinyin(text))
     warnings += garble_warnings

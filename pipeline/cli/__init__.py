@@ -1,8 +1,10 @@
 """The `digest` command. Each command lives in its own module and only wires stages together."""
 
 import inspect
+import sys
 
-from pipeline.cli import clean, config, facts, models, run  # noqa: F401 - registers the commands
+from pipeline.batch import EXIT_SOME_FAILED
+from pipeline.cli import brief, clean, config, facts, models, run  # noqa: F401 - registers the commands
 from pipeline.cli.app import app
 
 
@@ -28,4 +30,9 @@ _reflow_all_help()
 
 
 def main() -> None:
-    app()
+    """The `digest` command. Whatever goes wrong, the user sees one line, never a traceback."""
+    try:
+        app()
+    except Exception as error:  # noqa: BLE001 - the last resort: one line with the error's type
+        print(f"error: internal error ({type(error).__name__}: {error})".splitlines()[0], file=sys.stderr)
+        sys.exit(EXIT_SOME_FAILED)

@@ -8,16 +8,15 @@ from pathlib import Path
 
 import typer
 
-from pipeline.batch import run_each
-from pipeline.clean import clean_article
 from pipeline.cli.app import app, setup_logging
 from pipeline.cli.common import (
     CONFIG_HELP,
     INPUTS_HELP,
     emit_record,
     load_config_or_exit,
+    pipeline_or_exit,
+    run_over_inputs,
 )
-from pipeline.ingest import expand_inputs, read_article
 from pipeline.records import CleanArticle, InputRef
 
 
@@ -54,17 +53,13 @@ def clean_command(
     the record's `warnings`. A bad input is reported as `error: <input>: <reason>` and the others go on;
     the exit code is 1 if any input failed."""
     setup_logging(verbose)
-    settings = load_config_or_exit(config, {"clean": {"script": script.value}} if script else None)
-    chosen_script = settings["clean"]["script"]
-
-    def step(ref: InputRef) -> CleanArticle:
-        return clean_article(read_article(ref), chosen_script)
+    pipeline = pipeline_or_exit(load_config_or_exit(config, {"clean": {"script": script.value}} if script else None))
 
     def on_result(ref: InputRef, article: CleanArticle) -> None:
         for warning in article.warnings:
             print(f"warning: {article.id}: {warning}", file=sys.stderr)
         emit_record(article.id, article.to_dict(), as_text(article), json_output, out)
 
-    report = run_each(expand_inputs(inputs), step, on_result)
+    report = run_over_inputs(inputs, pipeline.clean, on_result, pipeline)
     report.print_failures()
     raise typer.Exit(report.exit_code)

@@ -1,27 +1,53 @@
-"""Pieces shared by the commands that take inputs: options, input expansion, one record per input."""
+"""Pieces shared by the commands: options, loading settings, one record per input."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, NoReturn, TypeVar
 
 import typer
 
-from pipeline.batch import EXIT_USAGE
+from pipeline.batch import EXIT_USAGE, BatchReport, run_each
 from pipeline.config import load_config
-from pipeline.errors import ConfigError
+from pipeline.core import Pipeline
+from pipeline.errors import DigestError
+from pipeline.ingest import expand_inputs
 from pipeline.outputs import dump_json, write_json_atomic
+from pipeline.records import Article, InputRef
+from pipeline.settings import Settings
 
 INPUTS_HELP = "Files, folders (searched recursively), glob patterns, or - for stdin. Reads .txt, .md, .html, .htm."
 CONFIG_HELP = "Settings file (default: ./digest.toml when present, else the built-in defaults)."
 
+Result = TypeVar("Result")
 
-def load_config_or_exit(config_file: Path | None, overrides: dict | None = None) -> dict:
+
+def exit_usage(error: DigestError) -> NoReturn:
+    print(f"error: {error}", file=sys.stderr)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def load_config_or_exit(config_file: Path | None, overrides: dict[str, Any] | None = None) -> Settings:
     try:
         return load_config(config_file, overrides)
-    except ConfigError as error:
-        print(f"error: {error}", file=sys.stderr)
-        raise typer.Exit(EXIT_USAGE) from None
+    except DigestError as error:
+        exit_usage(error)
+
+
+def pipeline_or_exit(settings: Settings) -> Pipeline:
+    try:
+        return Pipeline(settings, notify=lambda message: print(f"warning: {message}", file=sys.stderr))
+    except DigestError as error:
+        exit_usage(error)
+
+
+def run_over_inputs(
+    inputs: list[str], step: Callable[[Article], Result], on_result: Callable[[InputRef, Result], None], pipeline: Pipeline
+) -> BatchReport:
+    """Read each input with the pipeline and apply ``step``; bad inputs are reported and skipped."""
+    return run_each(expand_inputs(inputs), lambda ref: step(pipeline.read(ref)), on_result)
 
 
 def emit_record(record_id: str, record: dict, as_text: str, json_output: bool, out_dir: Path | None) -> None:

@@ -7,20 +7,17 @@ from pathlib import Path
 
 import typer
 
-from pipeline.batch import run_each
-from pipeline.clean import clean_article
 from pipeline.cli.app import app, setup_logging
 from pipeline.cli.common import (
     CONFIG_HELP,
     INPUTS_HELP,
     emit_record,
     load_config_or_exit,
+    pipeline_or_exit,
+    run_over_inputs,
 )
-from pipeline.config import key_figure_limit
-from pipeline.facts import extract_facts
 from pipeline.facts.listing import facts_as_text
-from pipeline.ingest import expand_inputs, read_article
-from pipeline.records import Facts, InputRef
+from pipeline.records import Article, Facts, InputRef
 
 
 class FigureChoice(str, Enum):
@@ -45,16 +42,15 @@ def facts_command(
     A bad input is reported as `error: <input>: <reason>` and the others go on.
     Exit codes: 0 all inputs succeeded; 1 some failed; 2 usage or configuration error."""
     setup_logging(verbose)
-    settings = load_config_or_exit(config)
-    limit = key_figure_limit(settings)
+    pipeline = pipeline_or_exit(load_config_or_exit(config))
     all_figures = figures is FigureChoice.all
 
-    def step(ref: InputRef) -> Facts:
-        return extract_facts(clean_article(read_article(ref), settings["clean"]["script"]), limit)
+    def step(article: Article) -> Facts:
+        return pipeline.facts(pipeline.clean(article))
 
     def on_result(ref: InputRef, facts: Facts) -> None:
         emit_record(facts.id, facts.to_dict(all_figures), facts_as_text(facts, all_figures), json_output, out)
 
-    report = run_each(expand_inputs(inputs), step, on_result)
+    report = run_over_inputs(inputs, step, on_result, pipeline)
     report.print_failures()
     raise typer.Exit(report.exit_code)

@@ -2,30 +2,33 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 from typing import Any
 
 import typer
 
-from pipeline.batch import EXIT_USAGE
+from pipeline.batch import EXIT_SOME_FAILED
 from pipeline.cli.app import app, setup_logging
-from pipeline.cli.common import CONFIG_HELP, INPUTS_HELP, load_config_or_exit
+from pipeline.cli.common import CONFIG_HELP, INPUTS_HELP, exit_usage, load_config_or_exit
 from pipeline.cli.config import SET_HELP, overrides_or_exit
 from pipeline.config import merge_overrides
-from pipeline.errors import ConfigError
-from pipeline.runner import run_batch
+from pipeline.errors import ConfigError, OutputError
+from pipeline.registry import OUTPUT_FORMATS, SUMMARISERS
+from pipeline.runner import SIGNAL_EXIT_CODES, run_batch
 
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
-
-RUN_HELP = """Digest articles into DIR: <id>.md and <id>.json per article, plus briefing.md (newest
-first) and digests.jsonl for the whole batch. Unchanged inputs with unchanged settings are served
-from DIR/.cache without loading any model; --force redoes them.
+RUN_HELP = """Digest articles into DIR. Every record is kept in DIR/digest.sqlite (the store), and
+every view is rebuilt from the whole store after each run: articles/<id>.md and .json per article,
+briefing.md (newest first) and digests.jsonl. A failed, interrupted or concurrent run can only add
+to the store. Unchanged inputs with unchanged settings are served from the store without loading
+any model; --force redoes them. `digest brief` rebuilds the views alone; `digest runs` lists the runs.
 
 A model that is not on this machine is reported once and replaced: the extractive summary for the
 summariser, no English for the translator (the records say what is untranslated and why).
 
-Exit codes: 0 every input digested; 1 some inputs failed (listed at the end with the reason);
-2 usage or configuration error; 130 interrupted (Ctrl-C), after writing the briefing of what finished.
+Exit codes: 0 every input digested; 1 some inputs failed (listed at the end with the reason), or
+the outputs could not be written mid-run; 2 usage or configuration error; 130 interrupted (Ctrl-C)
+or 143 terminated (SIGTERM), after rebuilding the views from the store.
 """
 
 
@@ -48,10 +51,9 @@ def _flag_overrides(
 
     if out is not None:
         put("output", "dir", str(out))
-    if summariser == "extractive":
-        put("summariser", "kind", "extractive")
+    if summariser in SUMMARISERS:
+        put("summariser", "kind", summariser)
     elif summariser is not None:
-        put("summariser", "kind", "seq2seq")
         put("summariser", "model", summariser)
     if translator is not None:
         put("translator", "model", translator)
@@ -82,12 +84,12 @@ def run_command(
     inputs: list[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
     out: Path | None = typer.Option(None, "--out", help="Output folder (default: config output.dir, out/ in the working directory).", file_okay=False),
     config_file: Path | None = typer.Option(None, "--config", help=CONFIG_HELP, dir_okay=False),
-    summariser: str | None = typer.Option(None, "--summariser", help="'extractive' (no model), or a seq2seq model id or folder."),
+    summariser: str | None = typer.Option(None, "--summariser", help=f"A summariser kind ({', '.join(SUMMARISERS)}; 'extractive' needs no model), or a model id or folder for the configured kind."),
     translator: str | None = typer.Option(None, "--translator", help="Translation model id or folder."),
     figures: str | None = typer.Option(None, "--figures", help="Key figures per digest: a number, or 'all'.", metavar="N|all"),
     glossary: Path | None = typer.Option(None, "--glossary", help="Extra glossary (TSV: Chinese, English, note); its entries win.", dir_okay=False),
     script: str | None = typer.Option(None, "--script", help="'simplified' (convert Traditional) or 'keep'.", metavar="simplified|keep"),
-    formats: str | None = typer.Option(None, "--formats", help="Per-article files to write, comma-separated: md,json.", metavar="md,json"),
+    formats: str | None = typer.Option(None, "--formats", help=f"Output formats, comma-separated, from: {', '.join(OUTPUT_FORMATS)}.", metavar="FORMAT,..."),
     models_dir: Path | None = typer.Option(None, "--models-dir", help="Folder `digest models pull` fills and the stages search.", file_okay=False),
     num_beams: int | None = typer.Option(None, "--num-beams", help="Beam width of both summariser and translator.", min=1),
     assignments: list[str] = typer.Option([], "--set", help=SET_HELP, metavar="SECTION.KEY=VALUE"),
@@ -98,19 +100,27 @@ def run_command(
     setup_logging(verbose)
     flags = _flag_overrides(out, summariser, translator, figures, glossary, script, formats, models_dir, num_beams)
     settings = load_config_or_exit(config_file, overrides_or_exit(assignments, flags))
+    notify = (lambda message: None) if quiet else (lambda message: typer.echo(f"warning: {message}", err=True))
     try:
-        result = run_batch(inputs, settings, force=force, progress=not (quiet or verbose))
-    except ConfigError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
-    if result.interrupted:
-        typer.echo(f"interrupted after {result.finished} of {result.total} inputs", err=True)
-        raise typer.Exit(EXIT_INTERRUPTED)
+        result = run_batch(inputs, settings, force=force, progress=not (quiet or verbose), notify=notify)
+    except (ConfigError, OutputError) as error:
+        exit_usage(error)
     result.report.print_failures()
-    if not quiet:
+    out_dir = settings.output.dir
+    if result.stopped_by:
+        typer.echo(f"error: stopped: {result.stopped_by}; the store keeps what was finished, run again to complete", err=True)
+    if result.interrupted_by is not None:
+        name = signal.Signals(result.interrupted_by).name
         typer.echo(
-            f"{len(result.records)} of {result.total} digested into {settings['output']['dir']}"
-            f" ({result.from_cache} from earlier runs)",
+            f"{name}: stopped after {result.finished} of {result.total} inputs; "
+            f"views of {result.in_views} articles rebuilt from the store in {out_dir}",
             err=True,
         )
-    raise typer.Exit(result.report.exit_code)
+        raise typer.Exit(SIGNAL_EXIT_CODES[result.interrupted_by])
+    if not quiet:
+        typer.echo(
+            f"{result.digested + result.from_store} of {result.total} inputs digested into {out_dir}"
+            f" ({result.from_store} unchanged, from the store); views cover {result.in_views} articles",
+            err=True,
+        )
+    raise typer.Exit(EXIT_SOME_FAILED if result.stopped_by else result.report.exit_code)

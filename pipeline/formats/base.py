@@ -17,6 +17,8 @@ Record = dict[str, Any]
 class OutputFormat(ABC):
     # The suffix of this format's per-article file (articles/<id><suffix>), or None for none.
     article_suffix: ClassVar[str | None] = None
+    # The names of the batch files it writes at the top of the output folder: never inputs.
+    batch_names: ClassVar[tuple[str, ...]] = ()
 
     def render_article(self, record: Record) -> str:
         """The per-article file of ``record``; only called when ``article_suffix`` is set."""

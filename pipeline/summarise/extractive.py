@@ -7,10 +7,10 @@ import functools
 import logging
 import math
 import re
-from typing import Any
 
 from pipeline.lang.zh import ENDS_LIKE_SENTENCE
 from pipeline.records import CleanArticle, ModelInfo, Summary
+from pipeline.settings import ModelsSettings, SummariserSettings
 from pipeline.summarise.base import Summariser
 from pipeline.text import split_sentences
 
@@ -39,8 +39,8 @@ def article_sentences(article: CleanArticle) -> list[str]:
 
 
 class ExtractiveSummariser(Summariser):
-    def __init__(self, settings: dict[str, Any]):
-        wanted = int(settings["summariser"]["summary_sentences"])
+    def __init__(self, settings: SummariserSettings, models: ModelsSettings | None = None):
+        wanted = settings.summary_sentences
         self.sentence_count = max(MIN_SUMMARY_SENTENCES, min(MAX_SUMMARY_SENTENCES, wanted))
         self.model_info = ModelInfo("extractive")
 

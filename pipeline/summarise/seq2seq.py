@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Any
 
 import torch
 from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
@@ -19,13 +18,14 @@ from pipeline.errors import ConfigError
 from pipeline.lang.zh import HAN
 from pipeline.modelstore import load_pretrained
 from pipeline.records import CleanArticle, ModelInfo, Summary
+from pipeline.settings import PROMPT_PLACEHOLDER as PLACEHOLDER
+from pipeline.settings import ModelsSettings, SummariserSettings
 from pipeline.summarise.base import Summariser
 from pipeline.summarise.extractive import MAX_SUMMARY_SENTENCES, ExtractiveSummariser
 from pipeline.text import split_sentences
 
 log = logging.getLogger(__name__)
 
-PLACEHOLDER = "{text}"
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 MIN_CJK_CHARS = 4
 # Below this share of distinct character trigrams the output is looping, not summarising.
@@ -36,7 +36,7 @@ def read_prompt(path: str) -> str:
     try:
         prompt = Path(path).read_text(encoding="utf-8")
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read prompt ({error.strerror})") from None
+        raise ConfigError(f"{path}: cannot read prompt ({error.strerror or error})") from None
     if PLACEHOLDER not in prompt:
         raise ConfigError(f"{path}: prompt has no {PLACEHOLDER} placeholder")
     return prompt.strip()
@@ -56,20 +56,24 @@ def unsupported_numbers(text: str, source: str) -> list[str]:
 
 
 class Seq2SeqSummariser(Summariser):
-    def __init__(self, settings: dict[str, Any]):
-        section = settings["summariser"]
+    def __init__(self, settings: SummariserSettings, models: ModelsSettings):
         self.prompts = {
-            "headline": read_prompt(section["prompt_headline"]),
-            "summary": read_prompt(section["prompt_summary"]),
+            "headline": read_prompt(settings.prompt_headline),
+            "summary": read_prompt(settings.prompt_summary),
         }
         self.tokenizer, self.model = load_pretrained(
-            settings, "summariser", (AutoTokenizer.from_pretrained, AutoModelForSeq2SeqLM.from_pretrained), "--summariser"
+            models,
+            "summariser",
+            settings.model,
+            settings.revision,
+            (AutoTokenizer.from_pretrained, AutoModelForSeq2SeqLM.from_pretrained),
+            "--summariser",
         )
         self.model.eval()
-        self.max_input_tokens = int(section["max_input_tokens"])
-        self.generation = dict(section["generation"])
+        self.max_input_tokens = settings.max_input_tokens
+        self.generation = settings.generation.model_dump()
         self.fallback = ExtractiveSummariser(settings)
-        self.model_info = ModelInfo(section["model"], section.get("revision"))
+        self.model_info = ModelInfo(settings.model, settings.revision)
 
     def summarise(self, article: CleanArticle) -> Summary:
         source = "\n".join([article.metadata.title_zh, article.text_zh])

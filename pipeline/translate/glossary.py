@@ -6,10 +6,10 @@ import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from pipeline import PACKAGE_DIR
 from pipeline.errors import ConfigError
+from pipeline.settings import GlossarySettings
 
 BUILTIN_GLOSSARY = PACKAGE_DIR / "glossary.tsv"
 HEADER = ["zh", "en", "note"]
@@ -57,7 +57,7 @@ def read_glossary_file(path: Path) -> dict[str, str]:
         with path.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read glossary ({error.strerror})") from None
+        raise ConfigError(f"glossary.path: {path}: cannot read glossary ({error.strerror or error})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: glossary is not UTF-8") from None
     if not rows or [cell.strip() for cell in rows[0][:2]] != HEADER[:2]:
@@ -72,10 +72,9 @@ def read_glossary_file(path: Path) -> dict[str, str]:
     return entries
 
 
-def load_glossary(settings: dict[str, Any]) -> Glossary:
+def load_glossary(settings: GlossarySettings) -> Glossary:
     """The built-in glossary, overlaid by the user's (settings glossary.path): user entries win."""
     entries = read_glossary_file(BUILTIN_GLOSSARY)
-    user_path = settings.get("glossary", {}).get("path")
-    if user_path:
-        entries.update(read_glossary_file(Path(user_path)))
+    if settings.path:
+        entries.update(read_glossary_file(Path(settings.path)))
     return Glossary(entries)

@@ -1,10 +1,9 @@
 """Placeholders that carry figures and names through the model untouched.
 
-Each protected span of the Chinese becomes one capital Latin letter set off by spaces. For the
-opus-mt-zh-en vocabularies every letter below is ONE piece in both the source and the target
-sentencepiece models (``▁K``), so the model sees a single opaque token it copies, and the exact
-English is put back afterwards. Letters that are English words (A, I), that split into pieces
-(Q, X) or that the model writes itself (U as in "U.S.") are left out; see README, "Placeholders".
+Each protected span of the Chinese becomes one capital Latin letter set off by spaces. Each
+translator declares the letters its vocabularies keep as ONE piece (``▁K``), so the model sees a
+single opaque token it copies, and the exact English is put back afterwards; see README,
+"Placeholders".
 """
 
 from __future__ import annotations
@@ -12,12 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import Enum
 
 from pipeline.translate.glossary import Glossary
 
-PLACEHOLDER_LETTERS = "KZJVWYHGFDBCELMNOPRST"
-# A letter standing alone: not part of a word, an abbreviation (U.S.) or a contraction.
-_STANDALONE_LETTER = re.compile(r"(?<![\w.'’-])([A-Z])(?![\w'’-]|\.\w)")
+# A letter standing alone: not part of a word, an abbreviation (U.S.) or a name like O'Brien; a
+# possessive 's after a placeholder (K's plan) is English around it, not part of it.
+_STANDALONE_LETTER = re.compile(r"(?<![\w.'’-])([A-Z])(?![\w-]|['’](?!s\b)|\.\w)")
 
 
 @dataclass(frozen=True)
@@ -25,12 +25,34 @@ class Protected:
     source: str
     text: str  # the source with placeholders, what the model sees
     replacements: dict[str, str] = field(default_factory=dict)  # letter -> exact English
+    # The letters the translator keeps whole; any of them in the output that was not assigned here
+    # and is not in the source was invented by the model.
+    letters: str = ""
+
+
+class Repair(Enum):
+    DROPPED = "dropped"
+    DUPLICATED = "duplicated"
+    INVENTED = "invented"
+
+
+@dataclass(frozen=True)
+class PlaceholderProblem:
+    repair: Repair
+    english: str  # the English of the placeholder (for an invented one, its letter)
+
+    def __str__(self) -> str:
+        if self.repair is Repair.DROPPED:
+            return f'dropped placeholder for "{self.english}" appended in brackets'
+        if self.repair is Repair.DUPLICATED:
+            return f'duplicated placeholder for "{self.english}" removed'
+        return f'invented placeholder "{self.english}" removed'
 
 
 @dataclass(frozen=True)
 class Restored:
     text: str
-    problems: list[str]
+    problems: list[PlaceholderProblem]
 
 
 def _starts_mid_number(text: str, start: int, end: int) -> bool:
@@ -54,14 +76,14 @@ def _fixed_spans(sentence: str, fixed: Iterable[tuple[str, str]]) -> list[tuple[
     return spans
 
 
-def protect(sentence: str, fixed: Iterable[tuple[str, str]], glossary: Glossary) -> Protected:
+def protect(sentence: str, fixed: Iterable[tuple[str, str]], glossary: Glossary, placeholder_letters: str) -> Protected:
     """Replace each ``fixed`` (Chinese, English) pair found in ``sentence`` (figures, programme names;
-    longest first), then each glossary term in what is left, by a placeholder letter."""
+    longest first), then each glossary term in what is left, by one of ``placeholder_letters``."""
     spans = _fixed_spans(sentence, fixed)
     for term in glossary.find_terms(sentence):
         if all(term.end <= s or term.start >= e for s, e, _ in spans):
             spans.append((term.start, term.end, term.en))
-    letters = [letter for letter in PLACEHOLDER_LETTERS if letter not in sentence.upper()]
+    letters = [letter for letter in placeholder_letters if letter not in sentence.upper()]
     # Beyond the available letters a span stays as Chinese; the verifier still checks its numbers.
     chosen = sorted(sorted(spans, key=lambda s: s[1] - s[0], reverse=True)[: len(letters)])
     pieces, replacements, cursor = [], {}, 0
@@ -70,32 +92,32 @@ def protect(sentence: str, fixed: Iterable[tuple[str, str]], glossary: Glossary)
         replacements[letter] = en
         cursor = end
     pieces.append(sentence[cursor:])
-    return Protected(sentence, re.sub(r" {2,}", " ", "".join(pieces)).strip(), replacements)
+    return Protected(sentence, re.sub(r" {2,}", " ", "".join(pieces)).strip(), replacements, placeholder_letters)
 
 
 def restore(protected: Protected, translated: str) -> Restored:
     """Put the exact English back for each placeholder. A duplicated placeholder keeps its first
     occurrence, an invented one is removed, a dropped one has its English appended in brackets."""
-    problems: list[str] = []
+    problems: list[PlaceholderProblem] = []
     seen: set[str] = set()
 
     def substitute(match: re.Match) -> str:
         letter = match.group(1)
         if letter in protected.replacements:
             if letter in seen:
-                problems.append(f'duplicated placeholder for "{protected.replacements[letter]}" removed')
+                problems.append(PlaceholderProblem(Repair.DUPLICATED, protected.replacements[letter]))
                 return ""
             seen.add(letter)
             return protected.replacements[letter]
-        if letter in PLACEHOLDER_LETTERS and letter not in protected.source.upper():
-            problems.append(f'invented placeholder "{letter}" removed')
+        if letter in protected.letters and letter not in protected.source.upper():
+            problems.append(PlaceholderProblem(Repair.INVENTED, letter))
             return ""
         return letter
 
     text = _STANDALONE_LETTER.sub(substitute, translated)
     dropped = [en for letter, en in protected.replacements.items() if letter not in seen]
     if dropped:
-        problems += [f'dropped placeholder for "{en}" appended in brackets' for en in dropped]
+        problems += [PlaceholderProblem(Repair.DROPPED, en) for en in dropped]
         text = f"{text.rstrip()} [{'; '.join(dropped)}]"
     text = re.sub(r"\s+([,.;:!?%)])", r"\1", re.sub(r" {2,}", " ", text)).strip()
     return Restored(text[:1].upper() + text[1:], problems)

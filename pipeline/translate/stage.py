@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.facts import find_figures
-from pipeline.records import CleanArticle, English, Facts, ModelInfo, Summary
-from pipeline.text import split_sentences
+from pipeline.records import CleanArticle, English, EnglishField, Facts, FieldRef, ModelInfo, QualityCounts, Summary
+from pipeline.text import is_damaged, split_sentences
 from pipeline.translate.base import Translator
 from pipeline.translate.glossary import Glossary
-from pipeline.translate.protect import Protected, protect, restore
-from pipeline.translate.verify import verify_english
+from pipeline.translate.protect import Protected, Repair, protect, restore
+from pipeline.translate.verify import MissingProgrammeName, UnverifiedNumber, verify_english
 
 NO_MODEL = ModelInfo("none")
+DAMAGED_REASON = "the source sentence is damaged (text was lost in the page), so it is not translated as if whole"
 
 
 @dataclass
 class FieldText:
-    """One English field to produce: its name, its Chinese, and the fixed English to protect in it."""
+    """One English field to produce: where it goes, its Chinese, and the fixed English to protect in it."""
 
-    name: str
+    ref: FieldRef
     zh: str
-    fixed: list[tuple[str, str]]
+    fixed: list[tuple[str, str]] = field(default_factory=list)
 
 
 class ArticleTranslation:
@@ -33,43 +34,61 @@ class ArticleTranslation:
         self.glossary = glossary
         self.cache: dict[str, str] = {}
         self.warnings: list[str] = []
-        self.untranslated: dict[str, str] = {}
+        self.untranslated: dict[FieldRef, str] = {}
+        self.counts = QualityCounts()
 
-    def translate_fields(self, fields: Iterable[FieldText]) -> dict[str, str | None]:
+    def translate_fields(self, fields: Iterable[FieldText]) -> dict[FieldRef, str | None]:
         fields = list(fields)
+        letters = self.translator.placeholder_letters
         protected_of = {
-            f.name: [protect(span.text, f.fixed, self.glossary) for span in split_sentences(f.zh)] for f in fields
+            f.ref: [protect(span.text, f.fixed, self.glossary, letters) for span in split_sentences(f.zh)] for f in fields
         }
         pending = list(dict.fromkeys(p.text for ps in protected_of.values() for p in ps if p.text not in self.cache))
-        self.cache.update(zip(pending, self.translator.translate(pending)))
-        return {f.name: self._assemble(f.name, protected_of[f.name]) for f in fields}
+        self.cache.update(zip(pending, self.translator.translate(pending), strict=True))
+        return {f.ref: self._assemble(f.ref, protected_of[f.ref]) for f in fields}
 
-    def _assemble(self, name: str, sentences: list[Protected]) -> str | None:
+    def _assemble(self, ref: FieldRef, sentences: list[Protected]) -> str | None:
         english = []
         for sentence in sentences:
             raw = self.cache[sentence.text]
             if not raw:
-                self.untranslated[name] = f"the model returned no translation for: {sentence.source}"
+                self.untranslated[ref] = f"the model returned no translation for: {sentence.source}"
                 return None
             restored = restore(sentence, raw)
-            self.warnings += [f"{name}: {problem}" for problem in restored.problems]
+            for problem in restored.problems:
+                self.warnings.append(f"{ref.path}: {problem}")
+                if problem.repair is Repair.DROPPED:
+                    self.counts.placeholders_dropped += 1
+                elif problem.repair is Repair.DUPLICATED:
+                    self.counts.placeholders_duplicated += 1
+                else:
+                    self.counts.placeholders_invented += 1
             english.append(restored.text)
         return " ".join(english)
 
 
-def _english(
-    translated: dict[str, str | None], facts: Facts, names_en: list[str | None], publisher_en: str | None, model: ModelInfo
-) -> English:
-    return English(
-        title_en=translated.get("title_en"),
-        headline_en=translated.get("headline_en"),
-        summary_en=translated.get("summary_en"),
-        publisher_en=translated.get("publisher_en", publisher_en),
-        figure_contexts_en=[translated.get(f"figure_contexts_en[{i}]") for i in range(len(facts.key_figures))],
-        programme_names_en=names_en,
-        programme_contexts_en=[translated.get(f"programme_contexts_en[{i}]") for i in range(len(facts.programmes))],
-        model=model,
-    )
+def _fields(article: CleanArticle, facts: Facts, summary: Summary, publisher_en: str | None) -> list[FieldText]:
+    """Every field the model translates, with the figures to protect in each. Only the source's figures
+    (body and title) protect source sentences; the summary is model output with its own figures."""
+    summary_figures = [(f.text_zh, f.text_en) for f in find_figures(summary.headline_zh + "\n" + summary.summary_zh)]
+    body_figures = [(f.text_zh, f.text_en) for f in facts.figures]
+    title_figures = [(f.text_zh, f.text_en) for f in find_figures(article.metadata.title_zh)] + body_figures
+    fields = [
+        FieldText(FieldRef(EnglishField.TITLE), article.metadata.title_zh, title_figures),
+        FieldText(FieldRef(EnglishField.HEADLINE), summary.headline_zh, summary_figures),
+        FieldText(FieldRef(EnglishField.SUMMARY), summary.summary_zh, summary_figures),
+    ]
+    if article.metadata.publisher_zh and publisher_en is None:
+        fields.append(FieldText(FieldRef(EnglishField.PUBLISHER), article.metadata.publisher_zh))
+    fields += [
+        FieldText(FieldRef(EnglishField.FIGURE_CONTEXT, i), f.context_zh, body_figures)
+        for i, f in enumerate(facts.key_figures)
+    ]
+    fields += [
+        FieldText(FieldRef(EnglishField.PROGRAMME_CONTEXT, i), p.context_zh, body_figures)
+        for i, p in enumerate(facts.programmes)
+    ]
+    return [f for f in fields if f.zh]
 
 
 def translate_article(
@@ -83,43 +102,32 @@ def translate_article(
     """English for the title, headline, summary, publisher, key-figure sentences and programmes.
     Figures and glossary terms are protected so their English is exact; the result is verified.
     Without a translator, model-translated fields are None and named in ``untranslated``."""
-    # The facts stage reads the body only; the title and the model's summary have their own figures.
-    # Only the source's (body and title) count as verified: the summary is model output.
-    title_found = find_figures(article.metadata.title_zh)
-    summary_figures = [(f.text_zh, f.text_en) for f in find_figures(summary.headline_zh + "\n" + summary.summary_zh)]
-    article_figures = [(f.text_zh, f.text_en) for f in facts.figures]
     publisher_zh = article.metadata.publisher_zh
     publisher_en = glossary.lookup(publisher_zh) if publisher_zh else None
-    names_en = [glossary.lookup(p.name_zh) for p in facts.programmes]
-    unknown_names = [
-        FieldText(f"programme_names_en[{i}]", p.name_zh, article_figures)
-        for i, (p, name_en) in enumerate(zip(facts.programmes, names_en))
-        if name_en is None
-    ]
-    fields = [
-        FieldText("title_en", article.metadata.title_zh, [(f.text_zh, f.text_en) for f in title_found] + article_figures),
-        FieldText("headline_en", summary.headline_zh, summary_figures),
-        FieldText("summary_en", summary.summary_zh, summary_figures),
-    ]
-    if publisher_zh and publisher_en is None:
-        fields.append(FieldText("publisher_en", publisher_zh, []))
-    fields += [FieldText(f"figure_contexts_en[{i}]", f.context_zh, article_figures) for i, f in enumerate(facts.key_figures)]
-    fields += [FieldText(f"programme_contexts_en[{i}]", p.context_zh, article_figures) for i, p in enumerate(facts.programmes)]
+    texts: dict[FieldRef, str | None] = {FieldRef(EnglishField.PUBLISHER): publisher_en} if publisher_en else {}
+    names = {FieldRef(EnglishField.PROGRAMME_NAME, i): p.name_zh for i, p in enumerate(facts.programmes)}
+    texts |= {ref: glossary.lookup(name_zh) for ref, name_zh in names.items()}
+    unknown_names = [FieldText(ref, names[ref]) for ref, name_en in texts.items() if name_en is None and ref in names]
+    fields = _fields(article, facts, summary, publisher_en)
+    damaged = [f for f in fields if any(is_damaged(span.text) for span in split_sentences(f.zh))]
+    fields = [f for f in fields if f not in damaged]
 
     if translator is None:
+        english = English(texts, NO_MODEL)
         reason = unavailable_reason or "no translation model available"
-        english = _english({f.name: f.zh for f in fields if not f.zh}, facts, names_en, publisher_en, NO_MODEL)
-        english.untranslated = {f.name: reason for f in unknown_names + fields if f.zh}
+        english.untranslated = {f.ref: reason for f in unknown_names + fields}
     else:
         session = ArticleTranslation(translator, glossary)
-        translated_names = session.translate_fields(unknown_names)
-        names_en = [name_en or translated_names.get(f"programme_names_en[{i}]") for i, name_en in enumerate(names_en)]
+        texts |= session.translate_fields(unknown_names)
         # Each programme name, now with its English fixed, is protected in every sentence it occurs in.
-        programme_fixed = [(p.name_zh, name_en) for p, name_en in zip(facts.programmes, names_en) if name_en]
-        for field in fields:
-            field.fixed = field.fixed + programme_fixed
-        english = _english(session.translate_fields(fields), facts, names_en, publisher_en, translator.model_info)
-        english.untranslated = session.untranslated
-        english.warnings = session.warnings
-    english.warnings += verify_english(english, article, facts, title_found)
+        programme_fixed = [(names[ref], en) for ref, en in texts.items() if ref in names and en]
+        for text_field in fields:
+            text_field.fixed = text_field.fixed + programme_fixed
+        texts |= session.translate_fields(fields)
+        english = English(texts, translator.model_info, session.untranslated, session.warnings, session.counts)
+    english.untranslated |= {f.ref: DAMAGED_REASON for f in damaged}
+    problems = verify_english(english, article, facts, find_figures(article.metadata.title_zh))
+    english.warnings += [str(problem) for problem in problems]
+    english.counts.numbers_unverified += sum(isinstance(problem, UnverifiedNumber) for problem in problems)
+    english.counts.programme_names_missing += sum(isinstance(problem, MissingProgrammeName) for problem in problems)
     return english

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal
 
 from pipeline.facts.numbers import parse_number
 from pipeline.lang.en import NUMBER_WORDS, SCALES_READ
 from pipeline.lang.zh import CHINESE_NUMERAL_RUN
-from pipeline.records import CleanArticle, English, Facts, Figure
+from pipeline.records import CleanArticle, English, EnglishField, Facts, FieldRef, Figure
 
 _ENGLISH_NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:st|nd|rd|th)?(?:\s+(" + "|".join(SCALES_READ) + r"))?(?![\w])"
@@ -43,26 +44,39 @@ def source_numbers(article: CleanArticle, figures: list[Figure]) -> set[Decimal]
     return {value.normalize() for value in values}
 
 
-def _fields(english: English) -> list[tuple[str, str | None]]:
-    single = [(name, getattr(english, name)) for name in ("title_en", "headline_en", "summary_en", "publisher_en")]
-    listed = [
-        (f"{name}[{i}]", text)
-        for name in ("figure_contexts_en", "programme_names_en", "programme_contexts_en")
-        for i, text in enumerate(getattr(english, name))
-    ]
-    return single + listed
+@dataclass(frozen=True)
+class UnverifiedNumber:
+    ref: FieldRef
+    written: str
+
+    def __str__(self) -> str:
+        return f'unverified number "{self.written}" in {self.ref.path}'
 
 
-def verify_english(english: English, article: CleanArticle, facts: Facts, extra_figures: list[Figure]) -> list[str]:
-    """Warnings for numbers in ``english`` that match no source number, and for programme names
-    missing from their translated sentence. ``extra_figures``: figures of the title (the facts stage reads the body)."""
-    allowed = source_numbers(article, facts.figures + extra_figures)
-    warnings = []
-    for name, text in _fields(english):
+@dataclass(frozen=True)
+class MissingProgrammeName:
+    ref: FieldRef
+    name_en: str
+
+    def __str__(self) -> str:
+        return f'programme name "{self.name_en}" missing from {self.ref.path}'
+
+
+def verify_english(
+    english: English, article: CleanArticle, facts: Facts, title_figures: list[Figure]
+) -> list[UnverifiedNumber | MissingProgrammeName]:
+    """Numbers in ``english`` that match no source number, and programme names missing from their
+    translated sentence."""
+    allowed = source_numbers(article, facts.figures + title_figures)
+    problems: list[UnverifiedNumber | MissingProgrammeName] = []
+    for ref, text in english.texts.items():
         for written, value in english_numbers(text or ""):
             if value.normalize() not in allowed:
-                warnings.append(f'unverified number "{written}" in {name}')
-    for i, (name_en, context_en) in enumerate(zip(english.programme_names_en, english.programme_contexts_en)):
+                problems.append(UnverifiedNumber(ref, written))
+    for i in range(len(facts.programmes)):
+        name_en = english.text(FieldRef(EnglishField.PROGRAMME_NAME, i))
+        context_ref = FieldRef(EnglishField.PROGRAMME_CONTEXT, i)
+        context_en = english.text(context_ref)
         if name_en and context_en and name_en.casefold() not in context_en.casefold():
-            warnings.append(f'programme name "{name_en}" missing from programme_contexts_en[{i}]')
-    return warnings
+            problems.append(MissingProgrammeName(context_ref, name_en))
+    return problems

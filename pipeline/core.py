@@ -1,0 +1,174 @@
+"""The pipeline: the one place the stages are composed, models are loaded, and a missing model is
+replaced by its fallback. Drivers (the `digest` commands, the benchmarks, a distributed engine)
+give it articles and get records back; they hold no stage logic of their own.
+
+ingest -> Article -> clean -> CleanArticle -> facts -> Facts
+       -> summarise -> Summary -> translate -> English -> assemble -> Digest"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Callable, Iterator
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from pipeline import clean, facts, ingest
+from pipeline.assemble import build_digest
+from pipeline.errors import ModelUnavailableError
+from pipeline.modelstore import configured_models, is_present
+from pipeline.records import SCHEMA_VERSION, Article, CleanArticle, Digest, English, Facts, InputRef, Summary
+from pipeline.registry import SUMMARISERS, TRANSLATORS
+from pipeline.settings import Settings
+from pipeline.summarise import ExtractiveSummariser, Summariser
+from pipeline.translate import Translator, load_glossary, translate_article
+from pipeline.translate.glossary import BUILTIN_GLOSSARY
+
+log = logging.getLogger(__name__)
+
+# Sections of the settings that change what a record says. `output` and `models` only change where
+# things go or are found, so they are left out of the signature.
+OUTPUT_SHAPING_SECTIONS = ("clean", "summariser", "translator", "facts", "glossary")
+
+Notify = Callable[[str], None]
+StageHook = Callable[[str], None]
+
+
+def package_version() -> str:
+    try:
+        return version("digest")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+@contextlib.contextmanager
+def _timed(what: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    log.info("%s took %.2fs", what, time.perf_counter() - started)
+
+
+def _files_named(value: object) -> list[str]:
+    """Every existing file a settings value names, searched through nested tables and lists."""
+    if isinstance(value, dict):
+        return [name for item in value.values() for name in _files_named(item)]
+    if isinstance(value, list):
+        return [name for item in value for name in _files_named(item)]
+    if isinstance(value, str) and value and Path(value).is_file():
+        return [value]
+    return []
+
+
+class Pipeline:
+    """Turns articles into digest records under one set of settings.
+
+    Models load on first use, so work served from a store never loads one. A model that is not on
+    this machine is reported once through ``notify`` and replaced: the extractive summary for the
+    summariser; no English (each field named in ``untranslated``) for the translator."""
+
+    def __init__(self, settings: Settings, notify: Notify | None = None):
+        self.settings = settings
+        self.notify: Notify = notify or log.warning
+        # Read at once, so that a broken glossary file stops the run before any input is read.
+        self.glossary = load_glossary(settings.glossary)
+        self._summariser: Summariser | None = None
+        self._translator: Translator | None = None
+        self._translator_missing: str | None = None
+        self._translator_tried = False
+
+    # The stages, each one call; the `clean` and `facts` commands use the first ones alone.
+
+    def read(self, ref: InputRef) -> Article:
+        return ingest.read_article(ref)
+
+    def clean(self, article: Article) -> CleanArticle:
+        return clean.clean_article(article, self.settings.clean.script)
+
+    def facts(self, article: CleanArticle) -> Facts:
+        return facts.extract_facts(article, self.settings.facts.key_figure_limit)
+
+    def summarise(self, article: CleanArticle) -> Summary:
+        return self.summariser.summarise(article)
+
+    def translate(self, article: CleanArticle, article_facts: Facts, summary: Summary) -> English:
+        translator = self.translator
+        return translate_article(article, article_facts, summary, translator, self.glossary, self._translator_missing)
+
+    def digest(self, article: Article, on_stage: StageHook | None = None) -> Digest:
+        """The record of one article read by ``read``."""
+
+        @contextlib.contextmanager
+        def stage(name: str) -> Iterator[None]:
+            if on_stage is not None:
+                on_stage(name)
+            with _timed(f"{article.id}: {name}"):
+                yield
+
+        with stage("clean"):
+            cleaned = self.clean(article)
+        with stage("facts"):
+            article_facts = self.facts(cleaned)
+        with stage("summarise"):
+            summary = self.summarise(cleaned)
+        with stage("translate"):
+            english = self.translate(cleaned, article_facts, summary)
+        return build_digest(cleaned, article_facts, summary, english)
+
+    # Models, with the one fallback policy.
+
+    @property
+    def summariser(self) -> Summariser:
+        if self._summariser is None:
+            section = self.settings.summariser
+            with _timed("loading the summariser"):
+                try:
+                    self._summariser = SUMMARISERS.load(section.kind)(section, self.settings.models)
+                except ModelUnavailableError as error:
+                    self.notify(f"{error} (using the extractive summary instead)")
+                    self._summariser = ExtractiveSummariser(section)
+        return self._summariser
+
+    @property
+    def translator(self) -> Translator | None:
+        """The translator, or None when its model is not on this machine (the reason is kept)."""
+        if not self._translator_tried:
+            self._translator_tried = True
+            section = self.settings.translator
+            with _timed("loading the translator"):
+                try:
+                    self._translator = TRANSLATORS.load(section.kind)(section, self.settings.models)
+                except ModelUnavailableError as error:
+                    self.notify(f"{error} (English is left out)")
+                    self._translator_missing = str(error)
+        return self._translator
+
+    def summariser_in_use(self) -> str | None:
+        """The id of the summariser that did the work (None when none was needed)."""
+        return self._summariser.model_info.id if self._summariser is not None else None
+
+    def translator_in_use(self) -> str | None:
+        """The id of the translator that did the work: "none" when its model was missing, None when none was needed."""
+        if not self._translator_tried:
+            return None
+        return self._translator.model_info.id if self._translator is not None else "none"
+
+    def signature(self) -> str:
+        """A hash of everything besides the input that decides a record's content: the output-shaping
+        settings, the files they name (prompts, glossaries), which configured models are present (a
+        record made with a fallback is redone once the model is pulled), schema and package version."""
+        sections = {name: getattr(self.settings, name).model_dump(mode="json") for name in OUTPUT_SHAPING_SECTIONS}
+        files = sorted(set(_files_named(sections)) | {str(BUILTIN_GLOSSARY)})
+        material = {
+            "schema": SCHEMA_VERSION,
+            "version": package_version(),
+            "settings": sections,
+            "files": {name: hashlib.sha256(Path(name).read_bytes()).hexdigest() for name in files},
+            "models_present": {
+                model_id: is_present(self.settings.models, model_id, revision)
+                for model_id, revision in configured_models(self.settings)
+            },
+        }
+        return hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()

@@ -1,0 +1,276 @@
+"""The store: one SQLite database in the output folder holding every digest ever made there, the
+identity of every source, and the history of runs. It is the source of truth: every view (article
+files, briefing, JSON lines, pages, feeds) is made from it, never from one run's memory, so a run
+that fails, is interrupted or runs beside another can only add.
+
+Tables (query them with `sqlite3 out/digest.sqlite` or Datasette; README, "The store"):
+- sources(source_key, article_id): which article id each source (a resolved path, or stdin content) has;
+- articles: one row per article id: the record JSON and what it was made from and when;
+- runs: one row per `digest run`, with counts, status and stats;
+- failures: each input that failed in a run, with the reason."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import hashlib
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import OutputError
+
+STORE_NAME = "digest.sqlite"
+STORE_VERSION = 1
+# Writers wait this long for another process's transaction instead of failing at once.
+BUSY_TIMEOUT_MS = 60_000
+# An article id is a file name: letters and digits of any script, '.', '_' and '-', no more than this.
+MAX_ID_CHARS = 80
+_UNSAFE_ID_CHARS = re.compile(r"[^\w.-]+")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (
+    source_key TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    source_path TEXT NOT NULL,
+    source_sha256 TEXT NOT NULL,
+    source_url TEXT,
+    published TEXT,
+    publisher_zh TEXT,
+    title_zh TEXT,
+    headline_en TEXT,
+    has_warnings INTEGER NOT NULL,
+    signature TEXT NOT NULL,
+    record TEXT NOT NULL,
+    first_digested TEXT NOT NULL,
+    last_digested TEXT NOT NULL,
+    run_id INTEGER REFERENCES runs(id)
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    started TEXT NOT NULL,
+    ended TEXT,
+    status TEXT NOT NULL,
+    inputs INTEGER NOT NULL DEFAULT 0,
+    digested INTEGER NOT NULL DEFAULT 0,
+    from_store INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0,
+    signature TEXT,
+    version TEXT,
+    stats TEXT
+);
+CREATE TABLE IF NOT EXISTS failures (
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    input TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS run_articles (
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (run_id, article_id)
+);
+"""
+
+
+def now() -> str:
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+
+
+def safe_id(stem: str) -> str:
+    """``stem`` as a file name that cannot break out of its folder or of a Markdown span."""
+    cleaned = _UNSAFE_ID_CHARS.sub("_", stem).strip("._") or "article"
+    return cleaned[:MAX_ID_CHARS]
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    id: int
+    started: str
+    ended: str | None
+    status: str
+    inputs: int
+    digested: int
+    from_store: int
+    failed: int
+    failures: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Window:
+    """Which records a view covers: publication dates from ``since`` to ``until`` (ISO, inclusive),
+    or only the articles of one run. The default covers the whole store."""
+
+    since: str | None = None
+    until: str | None = None
+    run_id: int | None = None
+
+
+class Store:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.path = folder / STORE_NAME
+        try:
+            self.connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.connection.execute("PRAGMA journal_mode = WAL")
+            self.connection.execute("PRAGMA synchronous = NORMAL")
+            # executescript runs its own statements; the script holds its transaction itself.
+            self.connection.executescript(
+                f"BEGIN IMMEDIATE;{_SCHEMA}INSERT OR IGNORE INTO meta VALUES ('store_version', '{STORE_VERSION}');COMMIT;"
+            )
+        except sqlite3.Error as error:
+            raise OutputError(f"{self.path}: cannot open the store ({error})") from None
+
+    def close(self) -> None:
+        self.connection.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at once (IMMEDIATE) so concurrent writers queue instead of deadlocking."""
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.connection
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    # Identity
+
+    def claim_id(self, source_key: str, stem: str) -> str:
+        """The article id of ``source_key``: the one it had before, else its file stem, else (when
+        another source has that stem) the stem with a short hash of the source key."""
+        with self.transaction() as db:
+            row = db.execute("SELECT article_id FROM sources WHERE source_key = ?", (source_key,)).fetchone()
+            if row:
+                return str(row[0])
+            candidate = safe_id(stem)
+            taken = db.execute("SELECT 1 FROM sources WHERE article_id = ?", (candidate,)).fetchone()
+            if taken:
+                candidate = f"{candidate[: MAX_ID_CHARS - 9]}-{hashlib.sha256(source_key.encode()).hexdigest()[:8]}"
+            db.execute("INSERT INTO sources VALUES (?, ?)", (source_key, candidate))
+            return candidate
+
+    # Records
+
+    def cached_record(self, article_id: str, sha256: str, signature: str) -> dict[str, Any] | None:
+        """The stored record of ``article_id`` if it was made from the same bytes under the same signature."""
+        row = self.connection.execute(
+            "SELECT record FROM articles WHERE id = ? AND source_sha256 = ? AND signature = ?",
+            (article_id, sha256, signature),
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def put_record(self, record: dict[str, Any], signature: str, run_id: int) -> None:
+        stamp = now()
+        metadata = record["metadata"]
+        with self.transaction() as db:
+            db.execute(
+                """INSERT INTO articles (id, source_path, source_sha256, source_url, published, publisher_zh, title_zh,
+                       headline_en, has_warnings, signature, record, first_digested, last_digested, run_id)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(id) DO UPDATE SET source_path = excluded.source_path,
+                       source_sha256 = excluded.source_sha256, source_url = excluded.source_url,
+                       published = excluded.published, publisher_zh = excluded.publisher_zh,
+                       title_zh = excluded.title_zh, headline_en = excluded.headline_en,
+                       has_warnings = excluded.has_warnings, signature = excluded.signature,
+                       record = excluded.record, last_digested = excluded.last_digested, run_id = excluded.run_id""",
+                (
+                    record["id"],
+                    record["source"]["path"],
+                    record["source"]["sha256"],
+                    metadata.get("url"),
+                    metadata.get("date"),
+                    metadata.get("publisher_zh"),
+                    metadata.get("title_zh"),
+                    record.get("headline_en"),
+                    int(bool(record.get("warnings"))),
+                    signature,
+                    json.dumps(record, ensure_ascii=False),
+                    stamp,
+                    stamp,
+                    run_id,
+                ),
+            )
+            db.execute("INSERT OR IGNORE INTO run_articles VALUES (?, ?)", (run_id, record["id"]))
+
+    def note_served(self, run_id: int, article_id: str) -> None:
+        """``article_id`` belongs to run ``run_id`` although its record was reused."""
+        with self.transaction() as db:
+            db.execute("INSERT OR IGNORE INTO run_articles VALUES (?, ?)", (run_id, article_id))
+
+    def records(self, window: Window = Window()) -> list[dict[str, Any]]:
+        """The records in ``window``, in no particular order."""
+        query = "SELECT record FROM articles"
+        conditions, parameters = [], []
+        if window.since:
+            conditions.append("published >= ?")
+            parameters.append(window.since)
+        if window.until:
+            conditions.append("published <= ?")
+            parameters.append(window.until)
+        if window.run_id is not None:
+            conditions.append("id IN (SELECT article_id FROM run_articles WHERE run_id = ?)")
+            parameters.append(str(window.run_id))
+        if conditions:
+            query += " WHERE " + " AND ".join(conditions)
+        return [json.loads(row[0]) for row in self.connection.execute(query, parameters)]
+
+    # Runs
+
+    def start_run(self, signature: str, version: str) -> int:
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO runs (started, status, signature, version) VALUES (?, 'running', ?, ?)",
+                (now(), signature, version),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def record_failure(self, run_id: int, input_name: str, reason: str) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT INTO failures VALUES (?, ?, ?)", (run_id, input_name, reason))
+
+    def finish_run(
+        self, run_id: int, status: str, inputs: int, digested: int, from_store: int, failed: int, stats: dict[str, Any]
+    ) -> None:
+        with self.transaction() as db:
+            db.execute(
+                """UPDATE runs SET ended = ?, status = ?, inputs = ?, digested = ?, from_store = ?, failed = ?, stats = ?
+                   WHERE id = ?""",
+                (now(), status, inputs, digested, from_store, failed, json.dumps(stats), run_id),
+            )
+
+    def last_run_id(self) -> int | None:
+        row = self.connection.execute("SELECT max(id) FROM runs").fetchone()
+        return int(row[0]) if row and row[0] is not None else None
+
+    def runs(self, limit: int = 20) -> list[RunSummary]:
+        rows = self.connection.execute(
+            "SELECT id, started, ended, status, inputs, digested, from_store, failed FROM runs ORDER BY id DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        summaries = []
+        for row in rows:
+            failures = self.connection.execute("SELECT input, reason FROM failures WHERE run_id = ?", (row[0],)).fetchall()
+            summaries.append(RunSummary(*row, failures=[(str(name), str(reason)) for name, reason in failures]))
+        return summaries
+
+
+def holds_store(folder: Path) -> bool:
+    return (folder / STORE_NAME).is_file()
+
+
+def open_existing(folder: Path) -> Store:
+    """The store in ``folder``; OutputError when there is none (nothing was ever digested there)."""
+    if not holds_store(folder):
+        raise OutputError(f"{folder}: no store here ({STORE_NAME}); run `digest run ... --out {folder}` first")
+    return Store(folder)
