@@ -1,4 +1,4 @@
-"""The HTML review pages (pipeline/formats/html.py) on records made by the real stages from the seeds,
+"""The HTML review pages (pipeline/formats/html.py) and the newsletter (newsletter.py) on records made by the real stages from the seeds,
 and on a hostile record derived from one of them. The records fixtures are shared by the feed,
 newsletter and browser tests."""
 
@@ -16,6 +16,14 @@ import pytest
 from pipeline import PROJECT_DIR
 from pipeline.config import load_config
 from pipeline.formats.html import HtmlFormat, SourceText, article_href, batch_overview
+from pipeline.formats.newsletter import NewsletterFormat
+from pipeline.render import (
+    figure_clause,
+    heading,
+    programme_entries,
+    render_briefing,
+    untranslated_notices,
+)
 from pipeline.runner import run_batch
 
 SEEDS = PROJECT_DIR / "seeds"
@@ -230,3 +238,45 @@ def test_same_records_give_the_same_pages(seed_records):
     fmt = HtmlFormat()
     assert fmt.render_batch(seed_records) == HtmlFormat().render_batch(copy.deepcopy(seed_records))
     assert fmt.render_article(seed_records[0]) == fmt.render_article(copy.deepcopy(seed_records[0]))
+
+
+def test_newsletter_holds_what_the_markdown_briefing_holds(seed_records):
+    page = NewsletterFormat().render_batch(seed_records)["briefing.html"]
+    markdown = render_briefing(seed_records)
+    text = html.unescape("".join(parse(page).text))
+    assert batch_overview(seed_records) in markdown and batch_overview(seed_records) in text
+    positions = [text.index(heading(record)) for record in seed_records]
+    assert positions == sorted(positions)
+    for record in seed_records:
+        assert record["source"]["path"] in text
+        for figure in record["key_figures"]:
+            assert f"{figure['text_en']}: {figure_clause(figure)} (untranslated)" in text
+            assert f"Chinese source: {figure['context_zh']}" in text
+        for name_en, names_zh in programme_entries(record):
+            assert (f"{name_en} ({', '.join(names_zh)})" if name_en else f"{names_zh[0]} (untranslated)") in text
+        for notice in untranslated_notices(record):
+            assert f"Untranslated: {notice}" in text
+
+
+def test_newsletter_styles_are_inline_and_it_runs_nothing(seed_records):
+    page = NewsletterFormat().render_batch(seed_records)["briefing.html"]
+    tags = parse(page).tags
+    assert not {"style", "script", "link"} & {name for name, _ in tags}
+    assert not [attrs for _, attrs in tags if "class" in attrs]
+    assert all("style" in attrs for name, attrs in tags if name in ("p", "h1", "h2", "ul", "ol", "li", "a"))
+
+
+def test_newsletter_links_headlines_to_review_pages_only_with_a_base_url(seed_records):
+    linked = NewsletterFormat("https://example.org/b").render_batch(seed_records)["briefing.html"]
+    hrefs = [a["href"] for a in attributes(linked, "a") if a["href"].startswith("https:")]
+    assert hrefs == [f"https://example.org/b/articles/{record['id']}.html" for record in seed_records]
+    plain = NewsletterFormat().render_batch(seed_records)["briefing.html"]
+    assert [a["href"] for a in attributes(plain, "a")] == [f"#article-{n}" for n in range(1, len(seed_records) + 1)]
+
+
+def test_newsletter_shows_hostile_text_as_text(hostile_record):
+    page = NewsletterFormat().render_batch([hostile_record])["briefing.html"]
+    collected = parse(page)
+    assert not {"script", "svg", "img", "b", "i"} & {name for name, _ in collected.tags}
+    assert not [a for a in attributes(page, "a") if "javascript" in a["href"]]
+    assert "</script><script>alert('body')</script>" in "".join(collected.text)

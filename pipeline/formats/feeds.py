@@ -12,16 +12,16 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from feedgen.feed import FeedGenerator
 
-from pipeline.errors import ConfigError
 from pipeline.formats.base import OutputFormat, Record
 from pipeline.formats.html import (
     INDEX_NAME,
     article_href,
     environment,
+    published_base,
     publisher,
     source_url,
 )
@@ -71,9 +71,7 @@ class FeedsFormat(OutputFormat):
     file, which feed readers resolve against the feed's own address."""
 
     def __init__(self, base_url: str = ""):
-        if base_url and urlsplit(base_url).scheme not in ("http", "https", "file"):
-            raise ConfigError(f"feeds base URL {base_url!r} must be an http, https or file address (or empty)")
-        self.base_url = base_url if not base_url or base_url.endswith("/") else base_url + "/"
+        self.base_url = published_base(base_url)
 
     def _link(self, relative: str) -> str:
         return self.base_url + relative

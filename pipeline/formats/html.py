@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit
 import jinja2
 from markupsafe import Markup
 
+from pipeline.errors import ConfigError
 from pipeline.formats.base import ARTICLES_FOLDER, OutputFormat, Record
 from pipeline.render import (
     BRIEFING_TITLE,
@@ -47,6 +48,16 @@ def article_href(record: Record) -> str:
     """The review page of ``record`` relative to the output folder; the id is percent-encoded, as
     a file name may hold `#`, `?` or `%`."""
     return f"{ARTICLES_FOLDER}/{quote(record['id'] + HtmlFormat.article_suffix, safe='')}"
+
+
+def published_base(base_url: str) -> str:
+    """Where the output folder is published, ending in `/`, for links that must be absolute (feeds,
+    e-mail); "" stays "" (links relative to the output folder)."""
+    if not base_url:
+        return ""
+    if urlsplit(base_url).scheme not in ("http", "https", "file"):
+        raise ConfigError(f"base URL {base_url!r} must be an http, https or file address (or empty)")
+    return base_url if base_url.endswith("/") else base_url + "/"
 
 
 def source_url(record: Record) -> str | None:
