@@ -41,7 +41,14 @@ environment = jinja2.Environment(
     lstrip_blocks=True,
 )
 environment.filters.update(english_date=english_date)
-environment.globals.update(heading=heading, UNTRANSLATED=UNTRANSLATED_MARK, GAP_MARK=GAP_MARK)
+environment.globals.update(
+    heading=heading,
+    figure_clause=figure_clause,
+    programme_entries=programme_entries,
+    untranslated_notices=untranslated_notices,
+    UNTRANSLATED=UNTRANSLATED_MARK,
+    GAP_MARK=GAP_MARK,
+)
 
 
 def article_href(record: Record) -> str:
@@ -226,10 +233,8 @@ def article_view(record: Record) -> dict:
         "publisher": publisher(record),
         "url": source_url(record),
         "url_text": record["metadata"].get("url"),
-        "notices": untranslated_notices(record),
         "figures": figures,
         "programmes": programmes,
-        "programme_names": programme_entries(record),
         "names": names,
         "sentences": text.sentences,
         "translated_sentences": sum(bool(s.english) for s in text.sentences),
@@ -260,7 +265,6 @@ class HtmlFormat(OutputFormat):
                 "href": article_href(record),
                 "publisher": publisher(record),
                 "date": record["metadata"]["date"] or UNDATED,
-                "notices": untranslated_notices(record),
                 "untranslated": len(record["untranslated"]),
             }
             for record in ordered

@@ -18,9 +18,6 @@ from pipeline.render import (
     BRIEFING_TITLE,
     briefing_order,
     english_date,
-    figure_clause,
-    programme_entries,
-    untranslated_notices,
 )
 
 NEWSLETTER_NAME = "briefing.html"
@@ -71,8 +68,5 @@ class NewsletterFormat(OutputFormat):
             overview=batch_overview(ordered),
             entries=entries,
             s=STYLES,
-            figure_clause=figure_clause,
-            programme_entries=programme_entries,
-            untranslated_notices=untranslated_notices,
         )
         return {NEWSLETTER_NAME: page}
