@@ -10,7 +10,7 @@ import feedparser
 import jsonschema
 import pytest
 import test_views_html
-from test_views_html import HOSTILE_BODY, HOSTILE_TITLE, HUBEI, by_id
+from test_views_html import HOSTILE_BODY, HOSTILE_TITLE, HUBEI, by_id, run_seeds
 
 from pipeline.errors import ConfigError
 from pipeline.formats.feeds import (
@@ -87,6 +87,10 @@ def test_ids_are_the_article_id_and_source_hash_and_stay_the_same_on_a_rerun(see
     changed = copy.deepcopy(hubei)
     changed["source"]["sha256"] = "0" * 64
     assert item_id(changed) != item_id(hubei)
+
+
+def test_a_second_run_of_the_seeds_gives_the_same_feeds(seed_records, tmp_path):
+    assert FeedsFormat(BASE).render_batch(run_seeds(tmp_path)) == FeedsFormat(BASE).render_batch(seed_records)
 
 
 def test_json_feed_follows_the_spec(seed_records):

@@ -10,6 +10,7 @@ import itertools
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -33,11 +34,9 @@ HOSTILE_BODY = "</script><script>alert('body')</script><img src=x onerror=alert(
 HOSTILE_PATH = 'news/"><svg onload=alert(1)>\n.txt'
 
 
-@pytest.fixture(scope="session")
-def seed_records(tmp_path_factory) -> list[dict]:
+def run_seeds(work: Path) -> list[dict]:
     """The seeds through the offline fallback (extractive summary, no translator), as the JSON
     records the run wrote, in briefing order."""
-    work = tmp_path_factory.mktemp("seed-run")
     settings = load_config(
         overrides={
             "summariser": {"kind": "extractive"},
@@ -51,6 +50,11 @@ def seed_records(tmp_path_factory) -> list[dict]:
         run_batch([str(SEEDS)], settings, progress=False)
     lines = (work / "out" / "digests.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines]
+
+
+@pytest.fixture(scope="session")
+def seed_records(tmp_path_factory) -> list[dict]:
+    return run_seeds(tmp_path_factory.mktemp("seed-run"))
 
 
 def by_id(records: list[dict], article_id: str) -> dict:
