@@ -164,6 +164,38 @@ def test_screenshots_and_no_sideways_scrolling(site, browser, tmp_path, width, v
     assert tab.problems == []
 
 
+# WCAG 2 contrast of every element that holds text against the first opaque background behind it.
+LOW_CONTRAST = """() => {
+  const rgb = value => value.match(/[\\d.]+/g).map(Number);
+  const luminance = ([r, g, b]) => {
+    const [R, G, B] = [r, g, b].map(c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+  };
+  const background = element => {
+    for (let e = element; e; e = e.parentElement) {
+      const colour = rgb(getComputedStyle(e).backgroundColor);
+      if (colour.length < 4 || colour[3] > 0) return colour;
+    }
+    return [255, 255, 255];
+  };
+  const low = [];
+  for (const element of document.querySelectorAll("body *")) {
+    const ownText = [...element.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!ownText || !element.getClientRects().length) continue;
+    const [a, b] = [luminance(rgb(getComputedStyle(element).color)), luminance(background(element))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) low.push(element.tagName + " " + ratio.toFixed(2) + " " + element.textContent.trim().slice(0, 30));
+  }
+  return low;
+}"""
+
+
+@pytest.mark.parametrize("name", ["index.html", "briefing.html", f"{ARTICLES_FOLDER}/{HUBEI}.html"])
+def test_text_contrast_is_at_least_4_5_to_1(site, tab, name):
+    page = tab.open(site / name)
+    assert page.evaluate(LOW_CONTRAST) == []
+
+
 def test_printing_leaves_out_the_controls(site, tab):
     page = tab.open(site / "index.html")
     page.emulate_media(media="print")
