@@ -1,0 +1,286 @@
+"""The review pages: one self-contained HTML page per article, where an editor checks the English
+against the Chinese source, and an index of the briefing with client-side filters.
+
+Every page works from file:// with no network: CSS and scripts are inline, and a Content Security
+Policy allows only those exact scripts (by hash), so text from an input can never run even if it
+slipped past Jinja2's autoescaping. Data reaches the scripts through escaped data-* attributes,
+never through inline JSON or event-handler attributes."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass, field
+from urllib.parse import quote, urlsplit
+
+import jinja2
+from markupsafe import Markup
+
+from pipeline.errors import ConfigError
+from pipeline.formats.base import ARTICLES_FOLDER, OutputFormat, Record
+from pipeline.render import (
+    BRIEFING_TITLE,
+    UNTRANSLATED_MARK,
+    briefing_order,
+    english_date,
+    figure_clause,
+    heading,
+    programme_entries,
+    untranslated_notices,
+)
+from pipeline.text import GAP_MARK, is_damaged, split_sentences
+
+INDEX_NAME = "index.html"
+UNDATED = "undated"
+
+environment = jinja2.Environment(
+    loader=jinja2.PackageLoader("pipeline", "templates/html"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+environment.filters.update(english_date=english_date)
+environment.globals.update(
+    heading=heading,
+    figure_clause=figure_clause,
+    programme_entries=programme_entries,
+    untranslated_notices=untranslated_notices,
+    UNTRANSLATED=UNTRANSLATED_MARK,
+    GAP_MARK=GAP_MARK,
+)
+
+
+def article_href(record: Record) -> str:
+    """The review page of ``record`` relative to the output folder; the id is percent-encoded, as
+    a file name may hold `#`, `?` or `%`."""
+    return f"{ARTICLES_FOLDER}/{quote(record['id'] + HtmlFormat.article_suffix, safe='')}"
+
+
+def published_base(base_url: str) -> str:
+    """Where the output folder is published, ending in `/`, for links that must be absolute (feeds,
+    e-mail); "" stays "" (links relative to the output folder)."""
+    if not base_url:
+        return ""
+    if urlsplit(base_url).scheme not in ("http", "https", "file"):
+        raise ConfigError(f"base URL {base_url!r} must be an http, https or file address (or empty)")
+    return base_url if base_url.endswith("/") else base_url + "/"
+
+
+def source_url(record: Record) -> str | None:
+    """The article's web address when it is one a reader may follow (http or https): a
+    javascript: or data: address from an input must never become a link."""
+    url = record["metadata"].get("url")
+    return url if url and urlsplit(url).scheme in ("http", "https") else None
+
+
+def publisher(record: Record) -> str:
+    metadata = record["metadata"]
+    return metadata["publisher_en"] or metadata["publisher_zh"] or ""
+
+
+def batch_overview(ordered: list[Record]) -> str:
+    """5 articles, 28 November 2023 to 5 November 2024 (2 undated). — as the Markdown briefing says it."""
+    dates = [record["metadata"]["date"] for record in ordered if record["metadata"]["date"]]
+    line = f"{len(ordered)} article{'s' if len(ordered) != 1 else ''}"
+    if dates:
+        newest, oldest = english_date(dates[0]), english_date(dates[-1])
+        line += f", {oldest}" + (f" to {newest}" if newest != oldest else "")
+    if len(dates) < len(ordered):
+        line += f" ({len(ordered) - len(dates)} undated)"
+    return line + "."
+
+
+@dataclass
+class Sentence:
+    """One sentence of the Chinese text, cut into segments so that each linked term can be marked."""
+
+    number: int
+    text: str
+    starts_paragraph: bool
+    english: list[str] = field(default_factory=list)
+    terms: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, term key)
+
+    @property
+    def anchor(self) -> str:
+        return f"s-{self.number}"
+
+    @property
+    def damaged(self) -> bool:
+        return is_damaged(self.text)
+
+    def segments(self) -> list[tuple[str, str | None]]:
+        """(text, term key or None) in order; a term overlapping an earlier one stays unmarked."""
+        pieces: list[tuple[str, str | None]] = []
+        at = 0
+        for start, end, key in sorted(self.terms):
+            if start < at:
+                continue
+            pieces += [(self.text[at:start], None), (self.text[start:end], key)]
+            at = end
+        pieces.append((self.text[at:], None))
+        return [piece for piece in pieces if piece[0]]
+
+
+class SourceText:
+    """The sentences of ``text_zh`` (split as every stage splits them), numbered from 1."""
+
+    def __init__(self, text_zh: str):
+        self.sentences: list[Sentence] = []
+        previous_end = 0
+        for number, span in enumerate(split_sentences(text_zh), start=1):
+            starts_paragraph = number == 1 or "\n" in text_zh[previous_end : span.start]
+            self.sentences.append(Sentence(number, span.text, starts_paragraph))
+            previous_end = span.end
+
+    def locate(self, sentence_zh: str | None, term_zh: str) -> Sentence | None:
+        """The sentence a fact was taken from: the one equal to its context, else the first that
+        contains the context, else the first that contains the term itself."""
+        sentence_zh = (sentence_zh or "").strip()
+        for matches in (
+            lambda s: s.text == sentence_zh,
+            lambda s: bool(sentence_zh) and sentence_zh in s.text,
+            lambda s: bool(term_zh) and term_zh in s.text,
+        ):
+            found = next((s for s in self.sentences if matches(s)), None)
+            if found is not None:
+                return found
+        return None
+
+    def by_number(self, number: int) -> Sentence | None:
+        return self.sentences[number - 1] if 1 <= number <= len(self.sentences) else None
+
+    def link(self, key: str, sentence: Sentence | None, term_zh: str, english: str | None) -> Sentence | None:
+        """Mark ``term_zh`` in ``sentence`` under ``key`` and show ``english`` beside the sentence."""
+        if sentence is None:
+            return None
+        at = sentence.text.find(term_zh) if term_zh else -1
+        if at >= 0:
+            sentence.terms.append((at, at + len(term_zh), key))
+        if english and english not in sentence.english:
+            sentence.english.append(english)
+        return sentence
+
+
+@dataclass
+class Fact:
+    """A key figure, programme or name as the page lists it, with the sentence it links to."""
+
+    key: str
+    zh: str
+    en: str | None
+    context_en: str | None
+    clause_zh: str
+    sentence: Sentence | None
+    detail: str = ""
+
+
+def _entity_sentence(text: SourceText, entity: dict) -> Sentence | None:
+    first = entity.get("first_sentence")
+    if isinstance(first, int) and not isinstance(first, bool):
+        return text.by_number(first + 1)
+    return text.locate(first if isinstance(first, str) else None, entity.get("zh", ""))
+
+
+def _entity_detail(entity: dict) -> str:
+    mentions = entity.get("mentions")
+    count = len(mentions) if isinstance(mentions, list) else mentions
+    parts = [str(entity[name]) for name in ("kind", "method") if entity.get(name)]
+    if isinstance(count, int) and count > 1:
+        parts.append(f"{count} mentions")
+    return ", ".join(parts)
+
+
+def article_view(record: Record) -> dict:
+    """What the review page of one article shows, with every fact linked to its source sentence."""
+    text = SourceText(record["text_zh"])
+    figures = [
+        Fact(
+            f"f{i}",
+            figure["text_zh"],
+            figure["text_en"],
+            figure["context_en"],
+            figure_clause(figure),
+            text.link(f"f{i}", text.locate(figure["context_zh"], figure["text_zh"]), figure["text_zh"], figure["context_en"]),
+        )
+        for i, figure in enumerate(record["key_figures"], start=1)
+    ]
+    programmes = [
+        Fact(
+            f"p{i}",
+            programme["name_zh"],
+            programme["name_en"],
+            programme["context_en"],
+            programme["context_zh"],
+            text.link(f"p{i}", text.locate(programme["context_zh"], programme["name_zh"]), programme["name_zh"], programme["context_en"]),
+        )
+        for i, programme in enumerate(record["programmes"], start=1)
+    ]
+    names = [
+        Fact(
+            f"n{i}",
+            entity.get("zh", ""),
+            entity.get("en"),
+            None,
+            "",
+            text.link(f"n{i}", _entity_sentence(text, entity), entity.get("zh", ""), None),
+            _entity_detail(entity),
+        )
+        for i, entity in enumerate(record.get("entities") or [], start=1)
+    ]
+    return {
+        "record": record,
+        "publisher": publisher(record),
+        "url": source_url(record),
+        "url_text": record["metadata"].get("url"),
+        "figures": figures,
+        "programmes": programmes,
+        "names": names,
+        "sentences": text.sentences,
+        "translated_sentences": sum(bool(s.english) for s in text.sentences),
+    }
+
+
+def _script(name: str) -> tuple[Markup, str]:
+    """An inline script's text and its CSP source expression (the hash of exactly that text)."""
+    source = environment.loader.get_source(environment, name)[0]
+    digest = base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii")
+    return Markup(source), f"'sha256-{digest}'"
+
+
+class HtmlFormat(OutputFormat):
+    """`articles/<id>.html`, a review page per article, and `index.html` for the briefing."""
+
+    article_suffix = ".html"
+
+    def render_article(self, record: Record) -> str:
+        script, script_hash = _script("article.js")
+        return environment.get_template("article.html").render(script=script, script_hash=script_hash, **article_view(record))
+
+    def render_batch(self, records: list[Record]) -> dict[str, str]:
+        ordered = briefing_order(records)
+        entries = [
+            {
+                "record": record,
+                "href": article_href(record),
+                "publisher": publisher(record),
+                "date": record["metadata"]["date"] or UNDATED,
+                "untranslated": len(record["untranslated"]),
+            }
+            for record in ordered
+        ]
+        dates = list(dict.fromkeys(entry["date"] for entry in entries))
+        publishers = sorted({entry["publisher"] for entry in entries if entry["publisher"]})
+        script, script_hash = _script("index.js")
+        page = environment.get_template("index.html").render(
+            title=BRIEFING_TITLE,
+            overview=batch_overview(ordered),
+            entries=entries,
+            dates=dates,
+            publishers=publishers,
+            has_unnamed_publisher=any(not entry["publisher"] for entry in entries),
+            UNDATED=UNDATED,
+            script=script,
+            script_hash=script_hash,
+        )
+        return {INDEX_NAME: page}

@@ -1,0 +1,72 @@
+"""The briefing as one HTML page for e-mail newsletters: what the Markdown briefing holds (title,
+date range, contents, then per article the headline, dateline, summary, key figures with their
+Chinese source sentences, programmes, source and untranslated notices), laid out with tables and
+inline styles, the only styling e-mail clients keep."""
+
+from __future__ import annotations
+
+from pipeline.formats.base import OutputFormat, Record
+from pipeline.formats.html import (
+    article_href,
+    batch_overview,
+    environment,
+    published_base,
+    publisher,
+    source_url,
+)
+from pipeline.render import (
+    BRIEFING_TITLE,
+    briefing_order,
+    english_date,
+)
+
+NEWSLETTER_NAME = "briefing.html"
+
+_FONT = "font-family: Arial, Helvetica, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif;"
+# Colours keep at least 4.5:1 contrast on white.
+STYLES = {
+    "body": f"margin: 0; padding: 0; background: #f2f2f2; color: #1b1b1b; {_FONT}",
+    "outer": "background: #f2f2f2;",
+    "inner": "max-width: 600px; width: 100%; background: #ffffff; border-collapse: collapse;",
+    "cell": "padding: 24px 24px 8px;",
+    "article": "padding: 8px 24px 16px; border-top: 1px solid #d0d0d0;",
+    "h1": f"margin: 0 0 8px; font-size: 26px; line-height: 1.25; color: #1b1b1b; {_FONT}",
+    "h2": f"margin: 16px 0 6px; font-size: 20px; line-height: 1.3; color: #1b1b1b; {_FONT}",
+    "p": f"margin: 0 0 12px; font-size: 16px; line-height: 1.55; {_FONT}",
+    "meta": f"margin: 0 0 12px; font-size: 14px; line-height: 1.4; color: #4a4a4a; {_FONT}",
+    "label": f"margin: 12px 0 4px; font-size: 16px; font-weight: bold; {_FONT}",
+    "list": f"margin: 0 0 12px; padding-left: 22px; font-size: 16px; line-height: 1.5; {_FONT}",
+    "item": "margin: 0 0 6px;",
+    "source": f"font-size: 13px; line-height: 1.4; color: #4a4a4a; {_FONT}",
+    "mark": "color: #4a4a4a;",
+    "link": "color: #0b4fa8; text-decoration: underline;",
+    "notice": f"margin: 0 0 12px; padding: 8px 12px; font-size: 14px; background: #fff4d6; border-left: 4px solid #8a5a00; {_FONT}",
+}
+
+
+class NewsletterFormat(OutputFormat):
+    """`briefing.html`. ``base_url`` is where the review pages are published; with it each headline
+    links to its review page, without it (the default "") there are no links an e-mail could not follow."""
+
+    def __init__(self, base_url: str = ""):
+        self.base_url = published_base(base_url)
+
+    def render_batch(self, records: list[Record]) -> dict[str, str]:
+        ordered = briefing_order(records)
+        entries = [
+            {
+                "record": record,
+                "anchor": f"article-{number}",
+                "dateline": [part for part in (publisher(record), english_date(record["metadata"]["date"])) if part],
+                "review_url": self.base_url + article_href(record) if self.base_url else None,
+                "source_url": source_url(record),
+            }
+            for number, record in enumerate(ordered, start=1)
+        ]
+        page = environment.get_template("newsletter.html").render(
+            title=BRIEFING_TITLE,
+            overview=batch_overview(ordered),
+            entries=entries,
+            s=STYLES,
+        )
+        return {NEWSLETTER_NAME: page}
