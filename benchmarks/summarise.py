@@ -24,7 +24,7 @@ from pipeline.records import CleanArticle, Metadata, Source
 from pipeline.summarise import load_summariser
 
 sys.path.insert(0, str(PROJECT_DIR / "tests"))
-from tiny_models import build_tiny_t5  # noqa: E402 - the tests' builder, importable once tests/ is on the path
+from tiny_models import build_tiny_t5
 
 
 def seed_articles(count: int) -> list[CleanArticle]:

@@ -23,7 +23,7 @@ from pipeline.text import split_sentences
 from pipeline.translate import load_translator
 
 sys.path.insert(0, str(PROJECT_DIR / "tests"))
-from tiny_models import build_tiny_marian  # noqa: E402 - the tests' builder, importable once tests/ is on the path
+from tiny_models import build_tiny_marian
 
 
 def seed_sentences(count: int) -> list[str]:

@@ -55,7 +55,7 @@ def run_each(
     for ref in refs:
         try:
             on_result(ref, step(ref))
-        except Exception as error:  # noqa: BLE001 - one bad input must not stop the batch
+        except Exception as error:
             reason = failure_reason(error)
             log.debug("failure on %s", ref.display, exc_info=True)
             print(f"error: {ref.display}: {reason}", file=sys.stderr)

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline import PROJECT_DIR
+from pipeline import bundled_dir
 from pipeline.errors import ConfigError, ModelUnavailableError
 from pipeline.settings import ModelsSettings, Settings
 
-REGISTRY_FILE = PROJECT_DIR / "models" / "registry.toml"
+REGISTRY_FILE = bundled_dir("models") / "registry.toml"
 # A pull on a machine without network must fail within seconds, not after the hub's long retries.
 NETWORK_TIMEOUT_SECONDS = 10
 
@@ -142,7 +142,7 @@ def pull(settings: ModelsSettings, models: list[tuple[str, str]]) -> list[PullRe
         target = pulled_dir(settings, model_id)
         try:
             snapshot_download(model_id, revision=revision, local_dir=target, etag_timeout=NETWORK_TIMEOUT_SECONDS)
-        except Exception as error:  # noqa: BLE001 - the hub raises many types; each becomes one line
+        except Exception as error:
             results.append(PullResult(model_id, False, f"{type(error).__name__}: {error}".splitlines()[0]))
         else:
             results.append(PullResult(model_id, True, f"saved to {target}"))

@@ -51,5 +51,8 @@ OUTPUT_FORMATS = Registry(
     {
         "md": "pipeline.formats.markdown:MarkdownFormat",
         "json": "pipeline.formats.json_records:JsonFormat",
+        "html": "pipeline.formats.html:HtmlFormat",
+        "feeds": "pipeline.formats.feeds:FeedsFormat",
+        "newsletter": "pipeline.formats.newsletter:NewsletterFormat",
     },
 )

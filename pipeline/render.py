@@ -148,7 +148,11 @@ _environment = jinja2.Environment(
 )
 _environment.filters.update(md=escape_markdown, md_paragraph=escape_paragraph, code=code_span, english_date=english_date)
 _environment.globals.update(
-    heading=heading, figure_clause=figure_clause, programme_entries=programme_entries, untranslated_notices=untranslated_notices, UNTRANSLATED=UNTRANSLATED_MARK
+    heading=heading,
+    figure_clause=figure_clause,
+    programme_entries=programme_entries,
+    untranslated_notices=untranslated_notices,
+    UNTRANSLATED=UNTRANSLATED_MARK,
 )
 
 

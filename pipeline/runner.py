@@ -220,7 +220,7 @@ class _Batch:
                 return
             except ConfigError:
                 raise
-            except Exception as error:  # noqa: BLE001 - one bad input must not stop the batch
+            except Exception as error:
                 reason = failure_reason(error)
                 log.debug("failure on %s", ref.display, exc_info=True)
                 print(f"error: {ref.display}: {reason}", file=sys.stderr)
@@ -257,7 +257,7 @@ def run_batch(
     Bad inputs are reported and skipped. Raises ConfigError or OutputError for problems found
     before any input is read."""
     out_dir = Path(settings.output.dir)
-    formats = load_formats(settings.output.formats)
+    formats = load_formats(settings.output.formats, settings.output.base_url)
     pipeline = Pipeline(settings, notify)
     store = open_output(out_dir)
     try:

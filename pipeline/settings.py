@@ -117,6 +117,9 @@ class GlossarySettings(Section):
 class OutputSettings(Section):
     dir: NonEmptyStr
     formats: list[StrictStr]
+    # Where the output folder is published (http, https or file address), for the links of the
+    # feeds and the newsletter; "" writes links relative to the folder.
+    base_url: StrictStr = ""
 
     @field_validator("formats")
     @classmethod

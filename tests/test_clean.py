@@ -239,7 +239,7 @@ def test_garbled_span_that_cannot_be_repaired_is_dropped_with_a_warning():
 
 
 def test_utf8_read_as_gbk_is_repaired():
-    garbled = "湖北工会".encode("utf-8").decode("gb18030")
+    garbled = "湖北工会".encode().decode("gb18030")
     fixed, warnings = fix_garbles(f"记者报道，{garbled}召开会议。")
     assert fixed == "记者报道，湖北工会召开会议。"
     assert warnings == [f"repaired garbled text '{garbled}' -> '湖北工会'"]

@@ -30,7 +30,7 @@ def test_parse_assignments_reads_toml_values():
 
 @pytest.mark.parametrize("assignment", ["translator", "translator=1", ".model=x", "translator.=x"])
 def test_parse_assignments_rejects_malformed(assignment):
-    with pytest.raises(ConfigError, match="expected section.key=value"):
+    with pytest.raises(ConfigError, match=r"expected section\.key=value"):
         parse_assignments([assignment])
 
 

@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import settings_with
 from test_schema import VALIDATOR
 from typer.testing import CliRunner
 
@@ -20,8 +21,6 @@ from pipeline.cli import app
 from pipeline.config import to_toml
 from pipeline.registry import SUMMARISERS, TRANSLATORS
 from pipeline.store import STORE_NAME, Store
-
-from conftest import settings_with
 
 SEEDS = PROJECT_DIR / "seeds"
 SEED_IDS = sorted(path.stem for path in SEEDS.glob("*.txt"))

@@ -1,8 +1,8 @@
 import pytest
 from transformers import AutoTokenizer
 
-from pipeline.translate import load_glossary
 from pipeline.settings import GlossarySettings
+from pipeline.translate import load_glossary
 from pipeline.translate.marian import OPUS_MT_ZH_EN_LETTERS as PLACEHOLDER_LETTERS
 from pipeline.translate.protect import Protected, protect, restore
 

@@ -142,7 +142,7 @@ def test_every_key_figure_links_to_the_sentence_that_holds_it(seed_records):
     assert len(links) == len(record["key_figures"]) + len(record["programmes"])
     rows = {attrs["id"]: attrs for name, attrs in parse(page).tags if name == "tr" and "id" in attrs}
     sentences = SourceText(record["text_zh"]).sentences
-    for link, figure in zip(links, record["key_figures"]):
+    for link, figure in zip(links[: len(record["key_figures"])], record["key_figures"], strict=True):
         target = link["href"].removeprefix("#")
         assert target in rows
         assert figure["text_zh"] in sentences[int(target.removeprefix("s-")) - 1].text

@@ -33,6 +33,6 @@ def main() -> None:
     """The `digest` command. Whatever goes wrong, the user sees one line, never a traceback."""
     try:
         app()
-    except Exception as error:  # noqa: BLE001 - the last resort: one line with the error's type
+    except Exception as error:
         print(f"error: internal error ({type(error).__name__}: {error})".splitlines()[0], file=sys.stderr)
         sys.exit(EXIT_SOME_FAILED)

@@ -49,7 +49,7 @@ def brief_command(
     try:
         if last_run:
             window = Window(window.since, window.until, store.last_run_id())
-        covered = rebuild_views(store, out or folder, load_formats(settings.output.formats), window)
+        covered = rebuild_views(store, out or folder, load_formats(settings.output.formats, settings.output.base_url), window)
     except DigestError as error:
         exit_usage(error)
     finally:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -20,7 +20,7 @@ from pipeline.cli.common import (
 from pipeline.records import CleanArticle, InputRef
 
 
-class Script(str, Enum):
+class Script(StrEnum):
     simplified = "simplified"
     keep = "keep"
 

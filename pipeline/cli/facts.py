@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -20,7 +20,7 @@ from pipeline.facts.listing import facts_as_text
 from pipeline.records import Article, Facts, InputRef
 
 
-class FigureChoice(str, Enum):
+class FigureChoice(StrEnum):
     key = "key"
     all = "all"
 

@@ -82,14 +82,22 @@ def _whole_number(flag: str, text: str) -> int:
 @app.command("run", help=RUN_HELP)
 def run_command(
     inputs: list[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
-    out: Path | None = typer.Option(None, "--out", help="Output folder (default: config output.dir, out/ in the working directory).", file_okay=False),
+    out: Path | None = typer.Option(
+        None, "--out", help="Output folder (default: config output.dir, out/ in the working directory).", file_okay=False
+    ),
     config_file: Path | None = typer.Option(None, "--config", help=CONFIG_HELP, dir_okay=False),
-    summariser: str | None = typer.Option(None, "--summariser", help=f"A summariser kind ({', '.join(SUMMARISERS)}; 'extractive' needs no model), or a model id or folder for the configured kind."),
+    summariser: str | None = typer.Option(
+        None,
+        "--summariser",
+        help=f"A summariser kind ({', '.join(SUMMARISERS)}; 'extractive' needs no model), or a model id or folder.",
+    ),
     translator: str | None = typer.Option(None, "--translator", help="Translation model id or folder."),
     figures: str | None = typer.Option(None, "--figures", help="Key figures per digest: a number, or 'all'.", metavar="N|all"),
     glossary: Path | None = typer.Option(None, "--glossary", help="Extra glossary (TSV: Chinese, English, note); its entries win.", dir_okay=False),
     script: str | None = typer.Option(None, "--script", help="'simplified' (convert Traditional) or 'keep'.", metavar="simplified|keep"),
-    formats: str | None = typer.Option(None, "--formats", help=f"Output formats, comma-separated, from: {', '.join(OUTPUT_FORMATS)}.", metavar="FORMAT,..."),
+    formats: str | None = typer.Option(
+        None, "--formats", help=f"Output formats, comma-separated, from: {', '.join(OUTPUT_FORMATS)}.", metavar="FORMAT,..."
+    ),
     models_dir: Path | None = typer.Option(None, "--models-dir", help="Folder `digest models pull` fills and the stages search.", file_okay=False),
     num_beams: int | None = typer.Option(None, "--num-beams", help="Beam width of both summariser and translator.", min=1),
     assignments: list[str] = typer.Option([], "--set", help=SET_HELP, metavar="SECTION.KEY=VALUE"),

@@ -4,8 +4,9 @@ from pipeline.formats.base import ARTICLES_FOLDER, OutputFormat, Record
 from pipeline.registry import OUTPUT_FORMATS
 
 
-def load_formats(names: list[str]) -> list[OutputFormat]:
-    return [OUTPUT_FORMATS.load(name)() for name in names]
+def load_formats(names: list[str], base_url: str = "") -> list[OutputFormat]:
+    """The formats named, ready to render; ConfigError for a base URL a format cannot use."""
+    return [OUTPUT_FORMATS.load(name)(base_url=base_url) for name in names]
 
 
 def view_names() -> set[str]:

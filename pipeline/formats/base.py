@@ -20,6 +20,11 @@ class OutputFormat(ABC):
     # The names of the batch files it writes at the top of the output folder: never inputs.
     batch_names: ClassVar[tuple[str, ...]] = ()
 
+    def __init__(self, base_url: str = ""):
+        """``base_url``: where the output folder is published (settings output.base_url); formats
+        whose files link to each other absolutely use it."""
+        self.base_url = base_url
+
     def render_article(self, record: Record) -> str:
         """The per-article file of ``record``; only called when ``article_suffix`` is set."""
         raise NotImplementedError

@@ -70,6 +70,8 @@ class FeedsFormat(OutputFormat):
     is published (https://example.org/briefings/2024-11/); "" leaves links relative to the feed
     file, which feed readers resolve against the feed's own address."""
 
+    batch_names = (ATOM_NAME, RSS_NAME, JSON_FEED_NAME)
+
     def __init__(self, base_url: str = ""):
         self.base_url = published_base(base_url)
 

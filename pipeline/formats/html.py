@@ -252,6 +252,7 @@ class HtmlFormat(OutputFormat):
     """`articles/<id>.html`, a review page per article, and `index.html` for the briefing."""
 
     article_suffix = ".html"
+    batch_names = (INDEX_NAME,)
 
     def render_article(self, record: Record) -> str:
         script, script_hash = _script("article.js")

@@ -48,6 +48,8 @@ class NewsletterFormat(OutputFormat):
     """`briefing.html`. ``base_url`` is where the review pages are published; with it each headline
     links to its review page, without it (the default "") there are no links an e-mail could not follow."""
 
+    batch_names = (NEWSLETTER_NAME,)
+
     def __init__(self, base_url: str = ""):
         self.base_url = published_base(base_url)
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import logging
 import math
-import re
 
 from pipeline.lang.zh import ENDS_LIKE_SENTENCE
 from pipeline.records import CleanArticle, ModelInfo, Summary

@@ -39,7 +39,7 @@ class Glossary:
         if zh in self.entries:
             return self.entries[zh]
         terms = self.find_terms(zh)
-        gaps = [zh[end:start] for end, start in zip([0] + [t.end for t in terms], [t.start for t in terms] + [len(zh)])]
+        gaps = [zh[end:start] for end, start in zip([0] + [t.end for t in terms], [t.start for t in terms] + [len(zh)], strict=True)]
         if not terms or gaps[0] or gaps[-1] or not all(_SEPARATOR.fullmatch(gap) for gap in gaps[1:-1]):
             return None
         return " – ".join(term.en for term in terms)

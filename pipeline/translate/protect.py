@@ -87,7 +87,7 @@ def protect(sentence: str, fixed: Iterable[tuple[str, str]], glossary: Glossary,
     # Beyond the available letters a span stays as Chinese; the verifier still checks its numbers.
     chosen = sorted(sorted(spans, key=lambda s: s[1] - s[0], reverse=True)[: len(letters)])
     pieces, replacements, cursor = [], {}, 0
-    for (start, end, en), letter in zip(chosen, letters):
+    for (start, end, en), letter in zip(chosen, letters[: len(chosen)], strict=True):
         pieces += [sentence[cursor:start], f" {letter} "]
         replacements[letter] = en
         cursor = end
