@@ -15,17 +15,19 @@ import time
 from collections.abc import Callable, Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pipeline import clean, facts, ingest
-from pipeline.assemble import build_digest
+from pipeline import ingest
 from pipeline.errors import ModelUnavailableError
 from pipeline.modelstore import configured_models, is_present
 from pipeline.records import SCHEMA_VERSION, Article, CleanArticle, Digest, English, Facts, InputRef, Summary
 from pipeline.registry import SUMMARISERS, TRANSLATORS
 from pipeline.settings import Settings
-from pipeline.summarise import ExtractiveSummariser, Summariser
-from pipeline.translate import Translator, load_glossary, translate_article
-from pipeline.translate.glossary import BUILTIN_GLOSSARY
+from pipeline.translate.glossary import BUILTIN_GLOSSARY, load_glossary
+
+if TYPE_CHECKING:
+    from pipeline.summarise import Summariser
+    from pipeline.translate.base import Translator
 
 log = logging.getLogger(__name__)
 
@@ -84,16 +86,25 @@ class Pipeline:
     def read(self, ref: InputRef) -> Article:
         return ingest.read_article(ref)
 
+    # The stage modules are imported when first used: a run whose every article is served from the
+    # store, or `digest brief`, must not pay for their start-up (regular expressions, numeral tables).
+
     def clean(self, article: Article) -> CleanArticle:
-        return clean.clean_article(article, self.settings.clean.script)
+        from pipeline.clean import clean_article
+
+        return clean_article(article, self.settings.clean.script)
 
     def facts(self, article: CleanArticle) -> Facts:
-        return facts.extract_facts(article, self.settings.facts.key_figure_limit)
+        from pipeline.facts import extract_facts
+
+        return extract_facts(article, self.settings.facts.key_figure_limit)
 
     def summarise(self, article: CleanArticle) -> Summary:
         return self.summariser.summarise(article)
 
     def translate(self, article: CleanArticle, article_facts: Facts, summary: Summary) -> English:
+        from pipeline.translate.stage import translate_article
+
         translator = self.translator
         return translate_article(article, article_facts, summary, translator, self.glossary, self._translator_missing)
 
@@ -115,6 +126,8 @@ class Pipeline:
             summary = self.summarise(cleaned)
         with stage("translate"):
             english = self.translate(cleaned, article_facts, summary)
+        from pipeline.assemble import build_digest
+
         return build_digest(cleaned, article_facts, summary, english)
 
     # Models, with the one fallback policy.
@@ -127,6 +140,8 @@ class Pipeline:
                 try:
                     self._summariser = SUMMARISERS.load(section.kind)(section, self.settings.models)
                 except ModelUnavailableError as error:
+                    from pipeline.summarise import ExtractiveSummariser
+
                     self.notify(f"{error} (using the extractive summary instead)")
                     self._summariser = ExtractiveSummariser(section)
         return self._summariser

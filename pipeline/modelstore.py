@@ -108,7 +108,10 @@ def is_present(models: ModelsSettings, model_id: str, revision: str = "main") ->
 
     if local_source(models, model_id) is not None:
         return True
-    return isinstance(try_to_load_from_cache(model_id, "config.json", revision=revision), str)
+    try:
+        return isinstance(try_to_load_from_cache(model_id, "config.json", revision=revision), str)
+    except ValueError:  # not a hub id at all (a path that does not exist): not present
+        return False
 
 
 def _hub_reachable() -> bool:

@@ -32,7 +32,7 @@ from pipeline.outputs import write_json_atomic
 from pipeline.records import InputRef, QualityCounts
 from pipeline.settings import Settings
 from pipeline.store import Store, Window, holds_store
-from pipeline.views import rebuild_views, write_article_files
+from pipeline.views import rebuild_views
 
 log = logging.getLogger(__name__)
 
@@ -172,7 +172,8 @@ def open_output(out_dir: Path) -> Store:
 
 
 class _Batch:
-    """One run over many inputs: identity, store lookups, digesting, saving, per-article files."""
+    """One run over many inputs: identity, store lookups, digesting, saving. The views, article
+    files included, are written from the store when the run ends."""
 
     def __init__(self, pipeline: Pipeline, store: Store, formats: list[OutputFormat], force: bool, result: RunResult):
         self.pipeline = pipeline
@@ -205,8 +206,6 @@ class _Batch:
             self.result.counts.add(digest.counts)
             self.result.digested += 1
             status = "done"
-        progress.stage(ref, "write")
-        write_article_files(self.out_dir, self.formats, record)
         return status
 
     def run(self, refs: list[InputRef], progress: _Progress) -> None:

@@ -73,6 +73,10 @@ CREATE TABLE IF NOT EXISTS failures (
     input TEXT NOT NULL,
     reason TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS rendered (
+    path TEXT PRIMARY KEY,
+    material TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS run_articles (
     run_id INTEGER NOT NULL REFERENCES runs(id),
     article_id TEXT NOT NULL,
@@ -210,6 +214,10 @@ class Store:
 
     def records(self, window: Window = Window()) -> list[dict[str, Any]]:
         """The records in ``window``, in no particular order."""
+        return [json.loads(text) for text in self.record_texts(window)]
+
+    def record_texts(self, window: Window = Window()) -> list[str]:
+        """The records in ``window`` as the JSON text they are stored as."""
         query = "SELECT record FROM articles"
         conditions, parameters = [], []
         if window.since:
@@ -223,7 +231,22 @@ class Store:
             parameters.append(str(window.run_id))
         if conditions:
             query += " WHERE " + " AND ".join(conditions)
-        return [json.loads(row[0]) for row in self.connection.execute(query, parameters)]
+        return [str(row[0]) for row in self.connection.execute(query, parameters)]
+
+    # What the views were last made from
+
+    def rendered(self, paths: list[str]) -> dict[str, str]:
+        """path -> the digest of what its file was last rendered from, for those ``paths`` that have one."""
+        found: dict[str, str] = {}
+        for start in range(0, len(paths), 500):
+            chunk = paths[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self.connection.execute(f"SELECT path, material FROM rendered WHERE path IN ({marks})", chunk))
+        return found
+
+    def note_rendered(self, materials: dict[str, str]) -> None:
+        with self.transaction() as db:
+            db.executemany("INSERT OR REPLACE INTO rendered VALUES (?, ?)", materials.items())
 
     # Runs
 

@@ -1,25 +1,26 @@
 """Views: the files of the output folder, made from the store's records by the output formats.
 
 Every view is rebuilt from the store after every run, under a lock so that two runs finishing
-together cannot interleave their files, and every file is written atomically. An article file is
-rewritten only when its content changes, so a re-run over a large store stays fast."""
+together cannot interleave their files, and every file is written atomically. A file is rendered
+again only when what it is made from changed (its records, the format, the package version) or it
+is missing, so a re-run over a large store stays fast."""
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
-import logging
+import hashlib
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from pipeline.core import package_version
 from pipeline.errors import OutputError
 from pipeline.formats import ARTICLES_FOLDER, OutputFormat
 from pipeline.outputs import write_text_atomic
 from pipeline.render import briefing_order
 from pipeline.store import Store, Window
-
-log = logging.getLogger(__name__)
 
 LOCK_NAME = ".views.lock"
 
@@ -46,11 +47,36 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
+
+
 def write_article_files(folder: Path, formats: list[OutputFormat], record: dict[str, Any]) -> None:
     for output_format in formats:
         if output_format.article_suffix:
             path = folder / ARTICLES_FOLDER / f"{record['id']}{output_format.article_suffix}"
             write_if_changed(path, output_format.render_article(record))
+
+
+class _Rendering:
+    """Decides which files need rendering, by what each was last made from."""
+
+    def __init__(self, store: Store, folder: Path):
+        self.store = store
+        self.folder = folder.resolve()
+        self.version = package_version()
+        self.planned: dict[Path, str] = {}
+        self.done: dict[str, str] = {}
+
+    def plan(self, path: Path, *material: str) -> None:
+        self.planned[path] = _digest(self.version, *material)
+
+    def stale(self) -> set[Path]:
+        known = self.store.rendered([str(path) for path in self.planned])
+        return {path for path, material in self.planned.items() if known.get(str(path)) != material or not path.is_file()}
+
+    def written(self, path: Path) -> None:
+        self.done[str(path)] = self.planned[path]
 
 
 def rebuild_views(store: Store, folder: Path, formats: list[OutputFormat], window: Window = Window()) -> int:
@@ -59,12 +85,35 @@ def rebuild_views(store: Store, folder: Path, formats: list[OutputFormat], windo
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with views_lock(folder):
-            records = briefing_order(store.records(window))
-            for record in records:
-                write_article_files(folder, formats, record)
+            stored = [(json.loads(text), text) for text in store.record_texts(window)]
+            records = briefing_order([record for record, _ in stored])
+            material_of = {record["id"]: _digest(text) for record, text in stored}
+            rendering = _Rendering(store, folder)
+            article_paths: list[tuple[Path, OutputFormat, dict[str, Any]]] = []
             for output_format in formats:
-                for name, text in output_format.render_batch(records).items():
-                    write_if_changed(folder / name, text)
+                name = type(output_format).__name__
+                if output_format.article_suffix:
+                    for record in records:
+                        path = rendering.folder / ARTICLES_FOLDER / f"{record['id']}{output_format.article_suffix}"
+                        rendering.plan(path, name, output_format.base_url, material_of[record["id"]])
+                        article_paths.append((path, output_format, record))
+                batch_material = (name, output_format.base_url, *(material_of[record["id"]] for record in records))
+                for batch_name in output_format.batch_names:
+                    rendering.plan(rendering.folder / batch_name, *batch_material)
+            stale = rendering.stale()
+            for path, output_format, record in article_paths:
+                if path in stale:
+                    write_if_changed(path, output_format.render_article(record))
+                    rendering.written(path)
+            for output_format in formats:
+                paths = [rendering.folder / batch_name for batch_name in output_format.batch_names]
+                if stale.intersection(paths) or not paths:
+                    for batch_name, text in output_format.render_batch(records).items():
+                        write_if_changed(rendering.folder / batch_name, text)
+                    for path in paths:
+                        rendering.written(path)
+            store.note_rendered(rendering.done)
     except OSError as error:
         raise OutputError(f"{folder}: cannot write the views ({error.strerror or error})") from None
     return len(records)
+

@@ -15,7 +15,8 @@ from pipeline.facts import extract_facts
 from pipeline.records import Article, CleanArticle, English, Facts, Metadata, Source, Summary
 from pipeline.settings import GlossarySettings, SummariserSettings
 from pipeline.summarise import ExtractiveSummariser
-from pipeline.translate import load_glossary, translate_article
+from pipeline.translate.glossary import load_glossary
+from pipeline.translate.stage import translate_article
 
 FIGURE_SENTENCE = "申报的267项创新成果累计为企业创造价值、节约资金115.4亿元。"
 PROGRAMME_SENTENCE = "包头市被命名为内蒙古自治区“职工创新综合示范区”。"

@@ -4,7 +4,7 @@ import pytest
 
 from pipeline.errors import ConfigError
 from pipeline.settings import GlossarySettings
-from pipeline.translate import load_glossary
+from pipeline.translate.glossary import load_glossary
 
 
 def write_tsv(path: Path, text: str) -> Path:

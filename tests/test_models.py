@@ -7,6 +7,7 @@ from pipeline.cli import app
 from pipeline.core import Pipeline
 from pipeline.modelstore import (
     configured_models,
+    is_present,
     load_registry,
     local_source,
     pull,
@@ -67,3 +68,7 @@ def test_models_list_shows_each_model_and_whether_it_is_present(tmp_path, tiny_m
     assert "present" in rows["Helsinki-NLP/opus-mt-zh-en"]
     assert "CC-BY-4.0" in rows["Helsinki-NLP/opus-mt-zh-en"]
     assert "missing" in rows["bigscience/mt0-base"]
+
+
+def test_a_model_path_that_does_not_exist_is_not_present(tmp_path):
+    assert not is_present(ModelsSettings(dir=str(tmp_path)), str(tmp_path / "no-translator"))

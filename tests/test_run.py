@@ -236,7 +236,8 @@ def test_a_second_interrupt_while_the_views_are_rebuilt_leaves_them_whole(offlin
         return original(path, text)
 
     monkeypatch.setattr(views, "write_if_changed", interrupting)
-    result = run_cli("run", SEEDS, "--out", out, *offline, "--force")
+    (out / "briefing.md").unlink()  # a view to write again, under interrupts
+    result = run_cli("run", SEEDS, "--out", out, *offline)
     assert result.exit_code == 130
     assert len(jsonl(out / "digests.jsonl")) == 5
     assert (out / "briefing.md").read_text(encoding="utf-8").startswith("# News briefing\n\n5 articles")

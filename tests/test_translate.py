@@ -10,8 +10,9 @@ from pipeline.errors import ModelUnavailableError
 from pipeline.facts import extract_facts
 from pipeline.records import Article, EnglishField, FieldRef, ModelInfo, Source, Summary
 from pipeline.settings import GlossarySettings
-from pipeline.translate import load_glossary, translate_article
+from pipeline.translate.glossary import load_glossary
 from pipeline.translate.marian import PLAIN_GENERATION, MarianTranslator
+from pipeline.translate.stage import translate_article
 
 BODY = "湖北投入90亿元建设“技能大赛”基地，举办“工友杯”。全省技能人才达到959万人。"
 GLOSSARY = load_glossary(GlossarySettings())

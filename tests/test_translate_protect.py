@@ -2,7 +2,7 @@ import pytest
 from transformers import AutoTokenizer
 
 from pipeline.settings import GlossarySettings
-from pipeline.translate import load_glossary
+from pipeline.translate.glossary import load_glossary
 from pipeline.translate.marian import OPUS_MT_ZH_EN_LETTERS as PLACEHOLDER_LETTERS
 from pipeline.translate.protect import Protected, protect, restore
 

@@ -16,7 +16,6 @@ from pipeline.cli.common import (
     pipeline_or_exit,
     run_over_inputs,
 )
-from pipeline.facts.listing import facts_as_text
 from pipeline.records import Article, Facts, InputRef
 
 
@@ -42,6 +41,8 @@ def facts_command(
     A bad input is reported as `error: <input>: <reason>` and the others go on.
     Exit codes: 0 all inputs succeeded; 1 some failed; 2 usage or configuration error."""
     setup_logging(verbose)
+    from pipeline.facts.listing import facts_as_text  # the facts stage loads only for this command
+
     pipeline = pipeline_or_exit(load_config_or_exit(config))
     all_figures = figures is FigureChoice.all
 

@@ -1,8 +1,6 @@
 """Translation stage: Chinese fields -> English, with figures and glossary terms protected and the
-result verified against the source."""
+result verified against the source.
 
-from pipeline.translate.base import Translator
-from pipeline.translate.glossary import Glossary, load_glossary
-from pipeline.translate.stage import translate_article
-
-__all__ = ["Glossary", "Translator", "load_glossary", "translate_article"]
+The modules are imported by what they hold (pipeline.translate.stage.translate_article,
+pipeline.translate.glossary.load_glossary, ...): importing this package alone loads nothing, so
+the glossary can be read without loading the stage."""
