@@ -1,0 +1,112 @@
+"""The names of an article with their English, made by rule: people in pinyin (surname first, in
+its surname reading), places by their conventional English (gazetteer) or pinyin plus the
+division's English, organisations as a place plus a known body's English or from the glossary.
+
+find_names(clean) -> list[Name]; dateline_place(text) -> Name | None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from pipeline.clean.script import SIMPLIFIED, to_simplified
+from pipeline.records import CleanArticle
+from pipeline.text import split_sentences
+from pipeline.translate.glossary import BUILTIN_GLOSSARY, read_glossary_file
+from pipeline.names.gazetteer import is_known_base, is_place_base, place_english, split_suffix
+from pipeline.names.organisations import find_organisations
+from pipeline.names.people import find_people, looks_like_name
+from pipeline.names.places import find_places
+from pipeline.names.romanise import person_english
+from pipeline.names.tokens import tokenise
+
+PERSON, PLACE, ORGANISATION = "person", "place", "organisation"
+# People of Hong Kong and Taiwan mostly write their names in other romanisations (Wade-Giles,
+# Cantonese): Chan Tai-man, not Chen Dawen. Pinyin is then a reading, not the person's own spelling.
+PINYIN_NOTE = "pinyin; the person may write the name in another romanisation"
+
+
+@dataclass
+class Name:
+    zh: str
+    en: str
+    kind: str  # "person" | "place" | "organisation"
+    method: str  # how the English was made: "glossary" | "gazetteer" | "pinyin"
+    mentions: int  # occurrences in the title and body
+    first_sentence: str  # the first sentence it appears in ("" for a byline name only)
+    start: int | None  # offset of the first mention in CleanArticle.text_zh; None when not in the body
+    note: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _first_sentence(clean: CleanArticle, zh: str) -> tuple[int | None, str]:
+    body = clean.text_zh
+    start = body.find(zh)
+    if start < 0:
+        return None, clean.metadata.title_zh if zh in clean.metadata.title_zh else ""
+    sentence = next((span.text for span in split_sentences(body) if span.start <= start < span.end), "")
+    return start, sentence
+
+
+def _name(clean: CleanArticle, zh: str, en: str, kind: str, method: str, note: str = "") -> Name:
+    start, sentence = _first_sentence(clean, zh)
+    mentions = clean.metadata.title_zh.count(zh) + clean.text_zh.count(zh)
+    return Name(zh, en, kind, method, mentions, sentence, start, note)
+
+
+def find_names(clean: CleanArticle, glossary: dict[str, str] | None = None) -> list[Name]:
+    """The people, places and organisations of an article, each once, in order of first mention
+    (byline names not in the text last). ``glossary``: zh -> en, the built-in glossary by default."""
+    text = clean.metadata.title_zh + "\n" + clean.text_zh
+    tokens = tokenise(text)
+    places = find_places(text, tokens)
+    organisations = find_organisations(text, tokens, places, glossary or _builtin_glossary())
+    note = PINYIN_NOTE if clean.source.script != SIMPLIFIED else ""
+    taken = set(places) | {zh for zh, _, _ in organisations}
+    people = [zh for zh in find_people(text, tokens) + clean.metadata.authors if zh not in taken]
+    if clean.metadata.editor:
+        people.append(clean.metadata.editor)
+    names: dict[str, Name] = {}
+    for zh in people:
+        if looks_like_name(zh) or zh in clean.metadata.authors:
+            names.setdefault(zh, _name(clean, zh, person_english(zh), PERSON, "pinyin", note))
+    for zh in places:
+        names.setdefault(zh, _name(clean, zh, *place_english(zh)[:1], PLACE, place_english(zh)[1]))
+    for zh, en, method in organisations:
+        names.setdefault(zh, _name(clean, zh, en, ORGANISATION, method))
+    return sorted(names.values(), key=lambda name: (name.start is None, name.start or 0, -len(name.zh)))
+
+
+_glossary_cache: dict[str, str] = {}
+
+
+def _builtin_glossary() -> dict[str, str]:
+    if not _glossary_cache:
+        _glossary_cache.update(read_glossary_file(BUILTIN_GLOSSARY))
+    return _glossary_cache
+
+
+# 新华社北京11月5日电, 本报十堰11月5日讯, 中新网上海5日电: the place between the outlet and the date.
+_DATELINE = re.compile(
+    r"^\s*(?:[^\s（(，。]{1,10}?社|本报|本网|本台|[^\s（(，。]{1,8}?[网报台])"
+    r"(?P<place>[\u4e00-\u9fff]{2,8}?)(?:\d{1,2}月)?\d{1,2}日?[电讯]"
+)
+
+
+def dateline_place(text: str) -> Name | None:
+    """The place of the dateline opening ``text`` (an article's raw first paragraph), when it names
+    a place this stage knows: 新华社北京11月5日电 -> 北京 Beijing."""
+    simplified = to_simplified(text.strip())
+    match = _DATELINE.match(simplified)
+    if not match:
+        return None
+    place = match.group("place")
+    base, suffix = split_suffix(place)
+    if not (is_known_base(base) or (suffix and is_place_base(base))):
+        return None
+    english, method = place_english(place)
+    line = simplified.splitlines()[0] if simplified else ""
+    return Name(place, english, PLACE, method, 1, line, None)

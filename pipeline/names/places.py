@@ -1,0 +1,29 @@
+"""Places named in an article: the provincial-level divisions, and a segmenter's place names that
+carry a division suffix (十堰市, 张湾区, 城关镇) or are in the gazetteer (包头, 十堰)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.lang.zh_places import ADMIN_SUFFIXES, PROVINCES
+from pipeline.names.gazetteer import is_known_base, is_place_base, split_suffix
+from pipeline.names.tokens import Token
+
+
+@cache
+def _provinces() -> re.Pattern:
+    names = {name for short, (full, _) in PROVINCES.items() for name in (short, full)}
+    return re.compile("|".join(sorted(names, key=len, reverse=True)))
+
+
+def find_places(text: str, tokens: list[Token]) -> list[str]:
+    found: dict[str, None] = {match.group(): None for match in _provinces().finditer(text)}
+    for index, token in enumerate(tokens):
+        base, suffix = split_suffix(token.word)
+        if suffix and is_place_base(base) and (token.flag == "ns" or is_known_base(base)):
+            found.setdefault(token.word)
+        elif not suffix and token.flag == "ns" and is_place_base(token.word) and is_known_base(token.word):
+            following = tokens[index + 1].word if index + 1 < len(tokens) else ""
+            found.setdefault(token.word + following if following in ADMIN_SUFFIXES else token.word)
+    return list(found)
