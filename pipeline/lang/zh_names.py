@@ -73,5 +73,8 @@ NAME_FOLLOWERS = SPEECH_AFTER_NAMES + (
     "为", "对", "把", "被", "先后", "同时", "一起", "一样", "这样", "等人", "获得", "荣获", "带领",
 )
 
+# What may follow a surname in place of a given name: 李小姐 is Ms Li, not a name.
+FORMS_OF_ADDRESS = {"小姐", "先生", "女士", "老师", "师傅", "某", "某某", "总", "姐", "哥", "叔", "伯", "阿姨"}
+
 # Characters that never stand in a given name though a segmenter may glue them to one.
 NOT_IN_GIVEN_NAMES = set("的了和与及等在是也都就说从将已还又对把被个们这那么")

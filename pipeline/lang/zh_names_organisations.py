@@ -60,7 +60,7 @@ COMPANY_ENDINGS = {
 # ending gets its English word by word (东风商用车有限公司 Dongfeng Commercial Vehicle Co., Ltd.).
 BUSINESS_WORDS = {
     "能源": "Energy", "电力": "Electric Power", "机电": "Electromechanical", "商用车": "Commercial Vehicle",
-    "汽车": "Automobile", "设备": "Equipment", "制造": "Manufacturing", "建设": "Construction",
+    "汽车": "Automobile", "设备": "Equipment", "制造": "Manufacturing", "设备制造": "Equipment Manufacturing", "建设": "Construction",
     "建筑": "Construction", "工程": "Engineering", "科技": "Technology", "技术": "Technology",
     "农牧": "Agriculture and Animal Husbandry", "农业": "Agriculture", "冶金": "Metallurgical",
     "科工": "Science and Industry", "钢铁": "Iron and Steel", "化工": "Chemical", "石油": "Petroleum",
@@ -82,4 +82,4 @@ BUSINESS_WORDS = {
 BODY_NOT_FOLLOWED_BY = {"委": ("员", "会", "托"), "人大": ("代表",), "政协": ("委员",), "政府": ("专项",)}
 
 # Endings of a glossary entry that names an organisation (the rest of the glossary is terms).
-ORGANISATION_ENDINGS = ("总工会", "日报", "晚报", "报社", "网", "电视台", "通讯社", "新闻社", "协会", "委员会")
+ORGANISATION_ENDINGS = ("集团", "公司", "总工会", "日报", "晚报", "报社", "网", "电视台", "通讯社", "新闻社", "协会", "委员会")

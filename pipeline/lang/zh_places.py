@@ -65,4 +65,21 @@ NOT_PLACE_BASES = {
     "高新", "保税", "自贸", "试验", "先行", "产业", "工业", "园区", "城区", "地区", "灾区", "山区",
     "市区", "郊区", "景区", "街区", "社区", "厂区", "校区", "营区", "库区", "矿区", "港区", "片区",
     "功能", "集聚", "核心", "中心", "周边", "边远", "偏远", "贫困", "民族", "少数民族", "城中", "跨",
+    "各省", "省市", "特大城", "大城", "中心城", "小城", "县市", "市县", "区县", "乡村", "村镇",
+}
+
+# Suffixes that end foreign names as well (佛罗里达州 Florida): a place with one of these counts
+# only when its base is in the gazetteer.
+SUFFIXES_OF_KNOWN_BASES_ONLY = ("州",)
+
+# The peoples named in the autonomous divisions (昌吉回族自治州 Changji Hui Autonomous Prefecture).
+ETHNIC_GROUPS = {
+    "回族": "Hui", "壮族": "Zhuang", "藏族": "Tibetan", "维吾尔": "Uygur", "维吾尔族": "Uygur",
+    "蒙古族": "Mongolian", "彝族": "Yi", "苗族": "Miao", "土家族": "Tujia", "朝鲜族": "Korean",
+    "哈萨克": "Kazakh", "哈萨克族": "Kazakh", "傣族": "Dai", "布依族": "Bouyei", "侗族": "Dong",
+    "白族": "Bai", "黎族": "Li", "羌族": "Qiang", "瑶族": "Yao", "畲族": "She", "满族": "Manchu",
+    "土族": "Tu", "撒拉族": "Salar", "仡佬族": "Gelao", "水族": "Shui", "哈尼族": "Hani",
+    "傈僳族": "Lisu", "纳西族": "Naxi", "景颇族": "Jingpo", "柯尔克孜": "Kirgiz", "达斡尔族": "Daur",
+    "鄂温克族": "Ewenki", "鄂伦春": "Oroqen", "仫佬族": "Mulao", "毛南族": "Maonan", "拉祜族": "Lahu",
+    "佤族": "Va", "普米族": "Pumi", "怒族": "Nu", "独龙族": "Derung", "门巴族": "Monba", "珞巴族": "Lhoba",
 }

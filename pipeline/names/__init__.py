@@ -11,15 +11,20 @@ import re
 from dataclasses import asdict, dataclass
 
 from pipeline.clean.script import SIMPLIFIED, to_simplified
-from pipeline.records import CleanArticle
-from pipeline.text import split_sentences
-from pipeline.translate.glossary import BUILTIN_GLOSSARY, read_glossary_file
-from pipeline.names.gazetteer import is_known_base, is_place_base, place_english, split_suffix
+from pipeline.names.gazetteer import (
+    is_known_base,
+    is_place_base,
+    place_english,
+    split_suffix,
+)
 from pipeline.names.organisations import find_organisations
 from pipeline.names.people import find_people, looks_like_name
 from pipeline.names.places import find_places
 from pipeline.names.romanise import person_english
 from pipeline.names.tokens import tokenise
+from pipeline.records import CleanArticle
+from pipeline.text import Span, split_sentences
+from pipeline.translate.glossary import BUILTIN_GLOSSARY, read_glossary_file
 
 PERSON, PLACE, ORGANISATION = "person", "place", "organisation"
 # People of Hong Kong and Taiwan mostly write their names in other romanisations (Wade-Giles,
@@ -42,19 +47,15 @@ class Name:
         return asdict(self)
 
 
-def _first_sentence(clean: CleanArticle, zh: str) -> tuple[int | None, str]:
+def _name(clean: CleanArticle, sentences: list[Span], zh: str, en: str, kind: str, method: str, note: str = "") -> Name:
     body = clean.text_zh
     start = body.find(zh)
     if start < 0:
-        return None, clean.metadata.title_zh if zh in clean.metadata.title_zh else ""
-    sentence = next((span.text for span in split_sentences(body) if span.start <= start < span.end), "")
-    return start, sentence
-
-
-def _name(clean: CleanArticle, zh: str, en: str, kind: str, method: str, note: str = "") -> Name:
-    start, sentence = _first_sentence(clean, zh)
-    mentions = clean.metadata.title_zh.count(zh) + clean.text_zh.count(zh)
-    return Name(zh, en, kind, method, mentions, sentence, start, note)
+        first = clean.metadata.title_zh if zh in clean.metadata.title_zh else ""
+    else:
+        first = next((span.text for span in sentences if span.start <= start < span.end), "")
+    mentions = clean.metadata.title_zh.count(zh) + body.count(zh)
+    return Name(zh, en, kind, method, mentions, first, start if start >= 0 else None, note)
 
 
 def find_names(clean: CleanArticle, glossary: dict[str, str] | None = None) -> list[Name]:
@@ -69,14 +70,16 @@ def find_names(clean: CleanArticle, glossary: dict[str, str] | None = None) -> l
     people = [zh for zh in find_people(text, tokens) + clean.metadata.authors if zh not in taken]
     if clean.metadata.editor:
         people.append(clean.metadata.editor)
+    sentences = split_sentences(clean.text_zh)
     names: dict[str, Name] = {}
     for zh in people:
-        if looks_like_name(zh) or zh in clean.metadata.authors:
-            names.setdefault(zh, _name(clean, zh, person_english(zh), PERSON, "pinyin", note))
+        if looks_like_name(zh):
+            names.setdefault(zh, _name(clean, sentences, zh, person_english(zh), PERSON, "pinyin", note))
     for zh in places:
-        names.setdefault(zh, _name(clean, zh, *place_english(zh)[:1], PLACE, place_english(zh)[1]))
+        english, method = place_english(zh)
+        names.setdefault(zh, _name(clean, sentences, zh, english, PLACE, method))
     for zh, en, method in organisations:
-        names.setdefault(zh, _name(clean, zh, en, ORGANISATION, method))
+        names.setdefault(zh, _name(clean, sentences, zh, en, ORGANISATION, method))
     return sorted(names.values(), key=lambda name: (name.start is None, name.start or 0, -len(name.zh)))
 
 

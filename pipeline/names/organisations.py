@@ -14,13 +14,19 @@ from pipeline.lang.zh_names_organisations import (
     PLACE_BODIES,
 )
 from pipeline.lang.zh_places import PROVINCES
-from pipeline.names.gazetteer import is_known_base, place_adjective, place_english, split_suffix
+from pipeline.names.gazetteer import (
+    is_known_base,
+    place_adjective,
+    place_english,
+    split_suffix,
+)
 from pipeline.names.romanise import pinyin_name
-from pipeline.names.tokens import Token
+from pipeline.names.tokens import Token, is_word
 
 _BODIES = sorted(PLACE_BODIES, key=len, reverse=True)
-# Tags of the words a company name is made of: nouns, names, abbreviations (八冶), numerals (二冶).
-_NAME_PART_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "j", "vn", "m", "an")
+# Tags of the words a company name is made of: nouns, names, abbreviations (八冶, 二冶).
+_NAME_PART_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "j", "vn", "an")
+
 _MAX_NAME_PARTS = 4
 # A brand of one character is a word (母公司, 分公司); one of more than three is a phrase.
 _MIN_BRAND_CHARS = 2
@@ -60,13 +66,17 @@ def _part_english(part: str) -> tuple[str, str] | None:
 
 def _company(parts: list[str], ending: str) -> tuple[str, str, str] | None:
     """A company's (Chinese, English, method) from its words; None when more than one word is
-    neither a place nor a line of business (the name is then not one this rule can write), or when
-    no word is a place or a brand (建设集团 is no name)."""
+    neither a place nor a line of business (the name is then not one this rule can write), when no
+    word is a place or a brand (建设集团 is no name)."""
     words, methods, brands = [], set(), 0
-    for part in parts:
+    for position, part in enumerate(parts):
         known = _part_english(part)
         if known is None:
-            if brands or not _MIN_BRAND_CHARS <= len(part) <= _MAX_BRAND_CHARS:
+            # A common word leads a name as a brand (东风商用车) but after a place it is a line of
+            # business this rule does not know (上海水产集团), and alone a kind of company (上市公司).
+            after_place = any(is_known_base(split_suffix(earlier)[0]) for earlier in parts[:position])
+            common = is_word(part) and (after_place or len(parts) == 1)
+            if brands or common or not _MIN_BRAND_CHARS <= len(part) <= _MAX_BRAND_CHARS:
                 return None
             brands += 1
             known = (pinyin_name(part), "pinyin")

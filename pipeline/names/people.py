@@ -4,11 +4,10 @@ person tag alone is not enough: jieba tags 比武, 晋级 and 荣耀 as person n
 
 from __future__ import annotations
 
-import jieba
-
 from pipeline.lang.zh import HAN
 from pipeline.lang.zh_names import (
     COMPOUND_SURNAMES,
+    FORMS_OF_ADDRESS,
     NAME_FOLLOWERS,
     NOT_IN_GIVEN_NAMES,
     PLAIN_NOUN_TITLES,
@@ -16,13 +15,10 @@ from pipeline.lang.zh_names import (
     SURNAMES,
     TITLES_BEFORE_NAMES,
 )
-from pipeline.names.tokens import Token
+from pipeline.names.tokens import Token, is_word
 
 _PERSON_TAGS = ("nr", "nrfg", "nrt")
 _MAX_TOKENS = 3
-# A "name" that jieba's dictionary counts this often is a word: 晋级 238, 沙龙 160, 金牌 943, against
-# 0 or absent for 梅琳, 李琼, 陈惠霞 (names it knows are listed with frequency 0).
-_WORD_FREQUENCY = 20
 
 
 def looks_like_name(text: str) -> bool:
@@ -35,17 +31,29 @@ def looks_like_name(text: str) -> bool:
         and all(HAN.match(char) for char in text)
         and (compound or text[0] in SURNAMES)
         and bool(given)
+        and given not in FORMS_OF_ADDRESS
         and not set(given) & NOT_IN_GIVEN_NAMES
     )
-
-
-def _is_word(text: str) -> bool:
-    return jieba.dt.FREQ.get(text, 0) >= _WORD_FREQUENCY
 
 
 def _closed(tokens: list[Token], after: int) -> bool:
     """Whether a name ends before token ``after``: punctuation, the end, or a word such as 说, 的, 和."""
     return after >= len(tokens) or not HAN.match(tokens[after].word[0]) or tokens[after].word in NAME_FOLLOWERS
+
+
+def _cut_short(tokens: list[Token], index: int) -> bool:
+    """Whether the segmenter left the last character of a three-character name as a word of its
+    own (张秀/鸳，, 王文/萱／)."""
+    if len(tokens[index].word) != 2 or index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1].word
+    return (
+        len(following) == 1
+        and HAN.match(following) is not None
+        and following not in NAME_FOLLOWERS
+        and _closed(tokens, index + 2)
+        and looks_like_name(tokens[index].word + following)
+    )
 
 
 def _candidate(tokens: list[Token], index: int) -> tuple[str, int, bool] | None:
@@ -54,6 +62,8 @@ def _candidate(tokens: list[Token], index: int) -> tuple[str, int, bool] | None:
     boundary then closes."""
     first = tokens[index]
     if first.flag in _PERSON_TAGS and looks_like_name(first.word):
+        if _cut_short(tokens, index):
+            return first.word + tokens[index + 1].word, index + 2, True
         return first.word, index + 1, _closed(tokens, index + 1)
     text = ""
     for end in range(index, min(index + _MAX_TOKENS, len(tokens))):
@@ -64,8 +74,9 @@ def _candidate(tokens: list[Token], index: int) -> tuple[str, int, bool] | None:
 
 
 def _titled(text: str, start: int, closed: bool) -> bool:
-    before = text[:start]
-    return before.endswith(TITLES_BEFORE_NAMES) and (closed or not before.endswith(PLAIN_NOUN_TITLES))
+    return text.endswith(TITLES_BEFORE_NAMES, 0, start) and (
+        closed or not text.endswith(PLAIN_NOUN_TITLES, 0, start)
+    )
 
 
 def _speaks(tokens: list[Token], after: int) -> bool:
@@ -73,7 +84,9 @@ def _speaks(tokens: list[Token], after: int) -> bool:
 
 
 def _opens_clause(text: str, start: int) -> bool:
-    return start == 0 or not HAN.match(text[start - 1]) or text[start - 1] == "的"
+    """Whether a name at ``start`` opens its clause: after punctuation or 的, not after 8 (8成民众认为)."""
+    before = text[start - 1] if start else ""
+    return not before or before == "的" or not (HAN.match(before) or before.isalnum())
 
 
 def find_people(text: str, tokens: list[Token]) -> list[str]:
@@ -87,7 +100,7 @@ def find_people(text: str, tokens: list[Token]) -> list[str]:
         if candidate is None:
             continue
         name, after, closed = candidate
-        if _is_word(name):
+        if is_word(name):
             continue
         if _titled(text, token.start, closed) or (_speaks(tokens, after) and _opens_clause(text, token.start)):
             found.setdefault(name)

@@ -6,7 +6,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.lang.zh_places import ADMIN_SUFFIXES, PROVINCES
+from pipeline.lang.zh_places import (
+    ADMIN_SUFFIXES,
+    PROVINCES,
+    SUFFIXES_OF_KNOWN_BASES_ONLY,
+)
 from pipeline.names.gazetteer import is_known_base, is_place_base, split_suffix
 from pipeline.names.tokens import Token
 
@@ -21,9 +25,12 @@ def find_places(text: str, tokens: list[Token]) -> list[str]:
     found: dict[str, None] = {match.group(): None for match in _provinces().finditer(text)}
     for index, token in enumerate(tokens):
         base, suffix = split_suffix(token.word)
-        if suffix and is_place_base(base) and (token.flag == "ns" or is_known_base(base)):
+        known = is_known_base(base)
+        if suffix in SUFFIXES_OF_KNOWN_BASES_ONLY and not known:
+            continue
+        if suffix and is_place_base(base) and (token.flag == "ns" or known):
             found.setdefault(token.word)
-        elif not suffix and token.flag == "ns" and is_place_base(token.word) and is_known_base(token.word):
+        elif not suffix and token.flag == "ns" and is_place_base(token.word) and known:
             following = tokens[index + 1].word if index + 1 < len(tokens) else ""
             found.setdefault(token.word + following if following in ADMIN_SUFFIXES else token.word)
     return list(found)

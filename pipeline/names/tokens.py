@@ -10,6 +10,15 @@ import jieba.posseg
 
 jieba.setLogLevel(logging.WARNING)
 
+# A word that jieba's dictionary counts this often is a common word, whatever its tag: 晋级 238,
+# 沙龙 160, 金牌 943 (tagged as person names), 平台 and 管理 (before 公司); names it knows are
+# listed with frequency 0 (梅琳, 李琼) or not at all (陈惠霞).
+_WORD_FREQUENCY = 20
+
+
+def is_word(text: str) -> bool:
+    return jieba.dt.FREQ.get(text, 0) >= _WORD_FREQUENCY
+
 
 @dataclass(frozen=True)
 class Token:
