@@ -71,6 +71,7 @@ SPEECH_AFTER_NAMES = ("说", "表示", "介绍", "指出", "认为", "强调", "
 NAME_FOLLOWERS = SPEECH_AFTER_NAMES + (
     "的", "和", "与", "及", "等", "同志", "在", "是", "也", "都", "就", "从", "将", "已", "还", "又",
     "为", "对", "把", "被", "先后", "同时", "一起", "一样", "这样", "等人", "获得", "荣获", "带领",
+    "以", "摄", "向", "于", "之", "所", "曾经",
 )
 
 # What may follow a surname in place of a given name: 李小姐 is Ms Li, not a name.

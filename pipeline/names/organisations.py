@@ -21,11 +21,12 @@ from pipeline.names.gazetteer import (
     split_suffix,
 )
 from pipeline.names.romanise import pinyin_name
-from pipeline.names.tokens import Token, is_word
+from pipeline.names.tokens import UNKNOWN, Token, is_word
 
 _BODIES = sorted(PLACE_BODIES, key=len, reverse=True)
-# Tags of the words a company name is made of: nouns, names, abbreviations (八冶, 二冶).
-_NAME_PART_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "j", "vn", "an")
+# Tags of the words a company name is made of: nouns, names, abbreviations, and words the
+# dictionary does not know (八冶, 二冶).
+_NAME_PART_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "j", "vn", "an", UNKNOWN)
 
 _MAX_NAME_PARTS = 4
 # A brand of one character is a word (母公司, 分公司); one of more than three is a phrase.

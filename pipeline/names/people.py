@@ -15,10 +15,10 @@ from pipeline.lang.zh_names import (
     SURNAMES,
     TITLES_BEFORE_NAMES,
 )
-from pipeline.names.tokens import Token, is_word
+from pipeline.names.tokens import UNKNOWN, Token, is_word
 
-_PERSON_TAGS = ("nr", "nrfg", "nrt")
-_MAX_TOKENS = 3
+# A word the dictionary does not know may be a new name (陈惠霞, 刘太钟); the context decides.
+_PERSON_TAGS = ("nr", "nrfg", "nrt", UNKNOWN)
 
 
 def looks_like_name(text: str) -> bool:
@@ -36,40 +36,23 @@ def looks_like_name(text: str) -> bool:
     )
 
 
-def _closed(tokens: list[Token], after: int) -> bool:
-    """Whether a name ends before token ``after``: punctuation, the end, or a word such as 说, 的, 和."""
-    return after >= len(tokens) or not HAN.match(tokens[after].word[0]) or tokens[after].word in NAME_FOLLOWERS
+def _closes(text: str, end: int) -> bool:
+    """Whether a name ending at ``end`` is closed: by the end, punctuation, or a word such as 说, 的, 和."""
+    return end >= len(text) or not HAN.match(text[end]) or text.startswith(NAME_FOLLOWERS, end)
 
 
-def _cut_short(tokens: list[Token], index: int) -> bool:
-    """Whether the segmenter left the last character of a three-character name as a word of its
-    own (张秀/鸳，, 王文/萱／)."""
-    if len(tokens[index].word) != 2 or index + 1 >= len(tokens):
-        return False
-    following = tokens[index + 1].word
-    return (
-        len(following) == 1
-        and HAN.match(following) is not None
-        and following not in NAME_FOLLOWERS
-        and _closed(tokens, index + 2)
-        and looks_like_name(tokens[index].word + following)
-    )
-
-
-def _candidate(tokens: list[Token], index: int) -> tuple[str, int, bool] | None:
-    """The name opening at token ``index``, the index of the token after it, and whether a boundary
-    closes it: one token the segmenter tagged as a person, or a name it split (王/文山) that a
-    boundary then closes."""
-    first = tokens[index]
-    if first.flag in _PERSON_TAGS and looks_like_name(first.word):
-        if _cut_short(tokens, index):
-            return first.word + tokens[index + 1].word, index + 2, True
-        return first.word, index + 1, _closed(tokens, index + 1)
-    text = ""
-    for end in range(index, min(index + _MAX_TOKENS, len(tokens))):
-        text += tokens[end].word
-        if end > index and looks_like_name(text) and _closed(tokens, end + 1):
-            return text, end + 1, True
+def _candidate(text: str, token: Token) -> tuple[str, bool] | None:
+    """The name opening at ``token`` and whether a boundary closes it: the longest name that one
+    closes, wherever the segmenter cut (陈/惠霞 表示, 黄美慧以 其, 刘兴/武说), else the token itself when
+    the segmenter tagged it as a person or does not know it (班长梅琳激动不已)."""
+    if len(token.word) > 1 and token.flag not in _PERSON_TAGS:
+        return None  # a name does not open with a word the dictionary knows as no name (权益/摆, 高工)
+    for length in (4, 3, 2):
+        name = text[token.start : token.start + length]
+        if looks_like_name(name) and _closes(text, token.start + length):
+            return name, True
+    if token.flag in _PERSON_TAGS and looks_like_name(token.word):
+        return token.word, _closes(text, token.end)
     return None
 
 
@@ -79,8 +62,8 @@ def _titled(text: str, start: int, closed: bool) -> bool:
     )
 
 
-def _speaks(tokens: list[Token], after: int) -> bool:
-    return after < len(tokens) and tokens[after].word in SPEECH_AFTER_NAMES
+def _speaks(text: str, end: int) -> bool:
+    return text.startswith(SPEECH_AFTER_NAMES, end)
 
 
 def _opens_clause(text: str, start: int) -> bool:
@@ -93,15 +76,12 @@ def find_people(text: str, tokens: list[Token]) -> list[str]:
     """Names of people in ``text`` (of which ``tokens`` are the segmentation), in order of first
     finding."""
     found: dict[str, None] = {}
-    for index, token in enumerate(tokens):
-        if not HAN.match(token.word[0]):
+    for token in tokens:
+        candidate = _candidate(text, token) if HAN.match(token.word[0]) else None
+        if candidate is None or is_word(candidate[0]):
             continue
-        candidate = _candidate(tokens, index)
-        if candidate is None:
-            continue
-        name, after, closed = candidate
-        if is_word(name):
-            continue
-        if _titled(text, token.start, closed) or (_speaks(tokens, after) and _opens_clause(text, token.start)):
+        name, closed = candidate
+        end = token.start + len(name)
+        if _titled(text, token.start, closed) or (_speaks(text, end) and _opens_clause(text, token.start)):
             found.setdefault(name)
     return list(found)

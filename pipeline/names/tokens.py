@@ -1,4 +1,9 @@
-"""The article as jieba.posseg tokens with their offsets."""
+"""The article as jieba tokens with their offsets and part-of-speech tags.
+
+jieba.cut (with its HMM for words not in the dictionary, which is where new names come from) and
+the tags of jieba.posseg's dictionary: a fifth of jieba.posseg's time (which runs a part-of-speech
+HMM over every unknown stretch), for the same words. A word the dictionary does not hold is tagged
+UNKNOWN."""
 
 from __future__ import annotations
 
@@ -23,7 +28,7 @@ def is_word(text: str) -> bool:
 @dataclass(frozen=True)
 class Token:
     word: str
-    flag: str  # jieba's part-of-speech tag: nr person, ns place, nt organisation, x punctuation...
+    flag: str  # jieba's part-of-speech tag: nr person, ns place, nt organisation... or UNKNOWN
     start: int
 
     @property
@@ -31,9 +36,13 @@ class Token:
         return self.start + len(self.word)
 
 
+UNKNOWN = "unknown"
+
+
 def tokenise(text: str) -> list[Token]:
+    tags = jieba.posseg.dt.word_tag_tab
     tokens, offset = [], 0
-    for pair in jieba.posseg.cut(text):
-        tokens.append(Token(pair.word, pair.flag, offset))
-        offset += len(pair.word)
+    for word in jieba.cut(text):
+        tokens.append(Token(word, tags.get(word, UNKNOWN), offset))
+        offset += len(word)
     return tokens
