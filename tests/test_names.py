@@ -112,10 +112,19 @@ def test_a_name_carries_its_mentions_first_sentence_and_offset():
     assert mei.method == "pinyin" and mei.note == ""
 
 
-def test_people_of_traditional_sources_are_marked_as_pinyin_readings():
-    article = clean("律師曾威凱表示，家屬會再提出抗告。", script="traditional")
-    zeng = next(name for name in find_names(article) if name.zh == "曾威凯")
-    assert (zeng.en, zeng.note) == ("Zeng Weikai", PINYIN_NOTE)
+def test_people_and_pinyin_places_of_traditional_sources_are_marked_as_pinyin_readings():
+    article = clean("中西區半山業主聯會主席黃美慧以其居所為例。律師曾威凱表示，香港會再提出抗告。", script="traditional")
+    notes = {name.zh: (name.en, name.note) for name in find_names(article)}
+    assert notes["曾威凯"] == ("Zeng Weikai", PINYIN_NOTE)
+    assert notes["黄美慧"] == ("Huang Meihui", PINYIN_NOTE)
+    assert notes["中西区"] == ("Zhongxi District", PINYIN_NOTE)
+    assert notes["香港"] == ("Hong Kong", "")
+
+
+def test_a_glossary_organisation_inside_a_longer_one_is_not_found_there():
+    found = names_of("美国国务院亚太助卿罗素在国会听证会上指出。")
+    assert found["美国国务院"] == ("organisation", "US Department of State")
+    assert "国务院" not in found
 
 
 @pytest.mark.parametrize(
@@ -146,10 +155,10 @@ SEED_NAMES = {
             "十堰市总工会": "Shiyan Municipal Federation of Trade Unions"},
     "001": {"张翀": "Zhang Chong", "徐蓉": "Xu Rong", "陈凯": "Chen Kai", "梅琳": "Mei Lin", "陈惠霞": "Chen Huixia",
             "湖北省": "Hubei Province", "湖北省总工会": "Hubei Provincial Federation of Trade Unions"},
-    "002": {"王黎奎": "Wang Likui", "谢勇": "Xie Yong", "甘肃": "Gansu", "金昌市": "Jinchang City",
-            "甘肃省": "Gansu Province"},
+    "002": {"王黎奎": "Wang Likui", "谢勇": "Xie Yong", "甘肃": "Gansu", "金昌": "Jinchang", "金昌市": "Jinchang City",
+            "甘肃省": "Gansu Province", "金川集团公司": "Jinchuan Group Co., Ltd."},
     "003": {"王文山": "Wang Wenshan", "高磊": "Gao Lei", "李琼": "Li Qiong", "内蒙古": "Inner Mongolia",
-            "包头市": "Baotou City", "包头市总工会": "Baotou Municipal Federation of Trade Unions"},
+            "包头": "Baotou", "包头市": "Baotou City", "包头市总工会": "Baotou Municipal Federation of Trade Unions"},
     "004": {"刘太钟": "Liu Taizhong", "重庆": "Chongqing",
             "重庆市总工会": "Chongqing Municipal Federation of Trade Unions"},
 }

@@ -82,4 +82,6 @@ BUSINESS_WORDS = {
 BODY_NOT_FOLLOWED_BY = {"委": ("员", "会", "托"), "人大": ("代表",), "政协": ("委员",), "政府": ("专项",)}
 
 # Endings of a glossary entry that names an organisation (the rest of the glossary is terms).
-ORGANISATION_ENDINGS = ("集团", "公司", "总工会", "日报", "晚报", "报社", "网", "电视台", "通讯社", "新闻社", "协会", "委员会")
+ORGANISATION_ENDINGS = (
+    "集团", "公司", "会", "院", "部", "中央", "技协", "日报", "晚报", "报社", "网", "电视台", "通讯社", "新闻社",
+)

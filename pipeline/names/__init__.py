@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from functools import cache
 
 from pipeline.clean.script import SIMPLIFIED, to_simplified
 from pipeline.names.gazetteer import (
@@ -24,12 +25,13 @@ from pipeline.names.romanise import person_english
 from pipeline.names.tokens import tokenise
 from pipeline.records import CleanArticle
 from pipeline.text import Span, split_sentences
-from pipeline.translate.glossary import BUILTIN_GLOSSARY, read_glossary_file
+from pipeline.translate.glossary import BUILTIN_GLOSSARY, Glossary, read_glossary_file
 
 PERSON, PLACE, ORGANISATION = "person", "place", "organisation"
-# People of Hong Kong and Taiwan mostly write their names in other romanisations (Wade-Giles,
-# Cantonese): Chan Tai-man, not Chen Dawen. Pinyin is then a reading, not the person's own spelling.
-PINYIN_NOTE = "pinyin; the person may write the name in another romanisation"
+# People and places of Hong Kong and Taiwan mostly write their names in other romanisations
+# (Cantonese, Wade-Giles): Chan Tai-man, not Chen Dawen; Central and Western, not Zhongxi. Pinyin is
+# then a reading, not the name's own English.
+PINYIN_NOTE = "pinyin; Hong Kong and Taiwan names are often written in another romanisation"
 
 
 @dataclass
@@ -58,9 +60,9 @@ def _name(clean: CleanArticle, sentences: list[Span], zh: str, en: str, kind: st
     return Name(zh, en, kind, method, mentions, first, start if start >= 0 else None, note)
 
 
-def find_names(clean: CleanArticle, glossary: dict[str, str] | None = None) -> list[Name]:
+def find_names(clean: CleanArticle, glossary: Glossary | None = None) -> list[Name]:
     """The people, places and organisations of an article, each once, in order of first mention
-    (byline names not in the text last). ``glossary``: zh -> en, the built-in glossary by default."""
+    (byline names not in the text last). ``glossary``: the built-in glossary by default."""
     text = clean.metadata.title_zh + "\n" + clean.text_zh
     tokens = tokenise(text)
     places = find_places(text, tokens)
@@ -77,19 +79,16 @@ def find_names(clean: CleanArticle, glossary: dict[str, str] | None = None) -> l
             names.setdefault(zh, _name(clean, sentences, zh, person_english(zh), PERSON, "pinyin", note))
     for zh in places:
         english, method = place_english(zh)
-        names.setdefault(zh, _name(clean, sentences, zh, english, PLACE, method))
+        place_note = note if method == "pinyin" else ""
+        names.setdefault(zh, _name(clean, sentences, zh, english, PLACE, method, place_note))
     for zh, en, method in organisations:
         names.setdefault(zh, _name(clean, sentences, zh, en, ORGANISATION, method))
     return sorted(names.values(), key=lambda name: (name.start is None, name.start or 0, -len(name.zh)))
 
 
-_glossary_cache: dict[str, str] = {}
-
-
-def _builtin_glossary() -> dict[str, str]:
-    if not _glossary_cache:
-        _glossary_cache.update(read_glossary_file(BUILTIN_GLOSSARY))
-    return _glossary_cache
+@cache
+def _builtin_glossary() -> Glossary:
+    return Glossary(read_glossary_file(BUILTIN_GLOSSARY))
 
 
 # 新华社北京11月5日电, 本报十堰11月5日讯, 中新网上海5日电: the place between the outlet and the date.

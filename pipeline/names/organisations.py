@@ -22,6 +22,7 @@ from pipeline.names.gazetteer import (
 )
 from pipeline.names.romanise import pinyin_name
 from pipeline.names.tokens import UNKNOWN, Token, is_word
+from pipeline.translate.glossary import Glossary
 
 _BODIES = sorted(PLACE_BODIES, key=len, reverse=True)
 # Tags of the words a company name is made of: nouns, names, abbreviations, and words the
@@ -121,16 +122,18 @@ def _companies(tokens: list[Token]) -> list[tuple[str, str, str]]:
     return found
 
 
-def _glossary_organisations(text: str, glossary: dict[str, str]) -> list[tuple[str, str, str]]:
+def _glossary_organisations(text: str, glossary: Glossary) -> list[tuple[str, str, str]]:
+    """The glossary's organisations in ``text``, longest first where one holds another (美国国务院
+    is not 国务院)."""
     return [
-        (zh, en, "glossary")
-        for zh, en in glossary.items()
-        if zh.endswith(ORGANISATION_ENDINGS) and en[:1].isupper() and zh in text
+        (term.zh, term.en, "glossary")
+        for term in glossary.find_terms(text)
+        if term.zh.endswith(ORGANISATION_ENDINGS) and term.en[:1].isupper()
     ]
 
 
 def find_organisations(
-    text: str, tokens: list[Token], places: list[str], glossary: dict[str, str]
+    text: str, tokens: list[Token], places: list[str], glossary: Glossary
 ) -> list[tuple[str, str, str]]:
     """(Chinese, English, method) of each organisation, the longest name first where one holds
     another (湖北省总工会 over 省总工会)."""

@@ -1,5 +1,6 @@
-"""Places named in an article: the provincial-level divisions, and a segmenter's place names that
-carry a division suffix (十堰市, 张湾区, 城关镇) or are in the gazetteer (包头, 十堰)."""
+"""Places named in an article: the provincial-level divisions, a segmenter's place names that
+carry a division suffix (十堰市, 张湾区, 城关镇) or are in the gazetteer (包头, 十堰), and those
+names without their suffix."""
 
 from __future__ import annotations
 
@@ -33,4 +34,10 @@ def find_places(text: str, tokens: list[Token]) -> list[str]:
         elif not suffix and token.flag == "ns" and is_place_base(token.word) and known:
             following = tokens[index + 1].word if index + 1 < len(tokens) else ""
             found.setdefault(token.word + following if following in ADMIN_SUFFIXES else token.word)
+    # A place found with its suffix is the same place without it (金昌市 ... 甘肃金昌：), however the
+    # segmenter tags the bare name there (jieba tags 金昌 as a person).
+    for place in list(found):
+        base, suffix = split_suffix(place)
+        if suffix and text.count(base) > text.count(place):
+            found.setdefault(base)
     return list(found)
