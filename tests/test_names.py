@@ -132,7 +132,8 @@ def test_a_glossary_organisation_inside_a_longer_one_is_not_found_there():
     [
         ("新华社北京11月5日电（记者 李四）今天", "北京", "Beijing"),
         ("本报十堰11月5日讯 今年以来", "十堰", "Shiyan"),
-        ("中央社記者楊思瑞台南4日電", None, None),
+        ("中央社記者楊思瑞台南4日電）台南市虱目魚養殖協會今天舉辦抽籤", "台南", "Tainan"),
+        ("標題\n\n新华社乌鲁木齐5月9日电 李强在新疆调研", "乌鲁木齐", "Urumqi"),
         ("本报讯（记者 张三）今年以来", None, None),
     ],
 )

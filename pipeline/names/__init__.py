@@ -12,9 +12,9 @@ from dataclasses import asdict, dataclass
 from functools import cache
 
 from pipeline.clean.script import SIMPLIFIED, to_simplified
+from pipeline.lang.zh import HAN_RANGES
 from pipeline.names.gazetteer import (
     is_known_base,
-    is_place_base,
     place_english,
     split_suffix,
 )
@@ -91,24 +91,26 @@ def _builtin_glossary() -> Glossary:
     return Glossary(read_glossary_file(BUILTIN_GLOSSARY))
 
 
-# 新华社北京11月5日电, 本报十堰11月5日讯, 中新网上海5日电: the place between the outlet and the date.
-_DATELINE = re.compile(
-    r"^\s*(?:[^\s（(，。]{1,10}?社|本报|本网|本台|[^\s（(，。]{1,8}?[网报台])"
-    r"(?P<place>[\u4e00-\u9fff]{2,8}?)(?:\d{1,2}月)?\d{1,2}日?[电讯]"
-)
+# A dateline: the outlet, maybe a reporter, the place and the date, then 电 or 讯 (新华社北京11月5日电,
+# 本报十堰11月5日讯, 中央社记者杨思瑞台南4日电). The Han run before the date ends with the place.
+_DATELINE_DATE = re.compile(f"([{HAN_RANGES}]{{2,16}})(?:\\d{{1,2}}月)?\\d{{1,2}}日?[电讯]")
+_DATELINE_LINES = 5
+_DATELINE_REACH = 40
+
+
+def _place_ending(run: str) -> str | None:
+    """The longest known place that ``run`` ends with: 杨思瑞台南 -> 台南, 新华社北京 -> 北京."""
+    return next((run[start:] for start in range(len(run) - 1) if is_known_base(split_suffix(run[start:])[0])), None)
 
 
 def dateline_place(text: str) -> Name | None:
-    """The place of the dateline opening ``text`` (an article's raw first paragraph), when it names
-    a place this stage knows: 新华社北京11月5日电 -> 北京 Beijing."""
-    simplified = to_simplified(text.strip())
-    match = _DATELINE.match(simplified)
-    if not match:
-        return None
-    place = match.group("place")
-    base, suffix = split_suffix(place)
-    if not (is_known_base(base) or (suffix and is_place_base(base))):
-        return None
-    english, method = place_english(place)
-    line = simplified.splitlines()[0] if simplified else ""
-    return Name(place, english, PLACE, method, 1, line, None)
+    """The place of the dateline that opens an article (give it the raw text: the clean stage takes
+    datelines out of the body), when it names a place the gazetteer knows."""
+    lines = [line.strip() for line in to_simplified(text).splitlines() if line.strip()]
+    for line in lines[:_DATELINE_LINES]:
+        match = _DATELINE_DATE.search(line[:_DATELINE_REACH])
+        place = _place_ending(match.group(1)) if match else None
+        if place:
+            english, method = place_english(place)
+            return Name(place, english, PLACE, method, 1, line, None)
+    return None
