@@ -14,6 +14,7 @@ from pipeline.names import PINYIN_NOTE, dateline_place, find_names
 from pipeline.names.gazetteer import place_english
 from pipeline.names.romanise import person_english
 from pipeline.records import Article, CleanArticle, Source
+from pipeline.text import GAP_MARK
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -143,9 +144,12 @@ def test_dateline_place(text, place, english):
 
 
 @cache
+def cleaned_seed(seed: str) -> CleanArticle:
+    return next(clean_article(read_article(ref)) for ref in expand_inputs([str(SEEDS)]) if ref.path.name.startswith(seed))
+
+
 def seed_names() -> dict[str, dict[str, tuple[str, str]]]:
-    articles = [clean_article(read_article(ref)) for ref in expand_inputs([str(SEEDS)])]
-    return {a.id[:3]: {n.zh: (n.kind, n.en) for n in find_names(a)} for a in articles}
+    return {seed: {n.zh: (n.kind, n.en) for n in find_names(cleaned_seed(seed))} for seed in SEED_NAMES}
 
 
 # Checked by hand: every reporter, every named person of the body, the places and organisations of
@@ -194,3 +198,15 @@ def test_corpus_pages_give_no_traceback():
             continue  # a page ingest rejects (one is undecodable) is not this stage's concern
         for name in find_names(article):
             assert name.zh and name.en and name.kind in ("person", "place", "organisation")
+
+
+def test_byline_people_carry_their_role():
+    roles = {name.zh: (name.role, name.start) for name in find_names(cleaned_seed("001")) if name.kind == "person"}
+    assert roles == {"梅琳": ("", 57), "陈惠霞": ("", 1748), "张翀": ("reporter", None), "徐蓉": ("reporter", None),
+                     "陈凯": ("reporter", None), "李方": ("editor", None)}
+
+
+def test_the_first_sentence_is_never_one_the_clean_stage_cut():
+    article = clean(f"主席陈惠霞表示要加快发展{GAP_MARK}产业。陈惠霞说，职工是主力军。")
+    chen = next(name for name in find_names(article) if name.zh == "陈惠霞")
+    assert (chen.start, chen.first_sentence) == (2, "陈惠霞说，职工是主力军。")

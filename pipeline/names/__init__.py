@@ -24,7 +24,7 @@ from pipeline.names.places import find_places
 from pipeline.names.romanise import person_english
 from pipeline.names.tokens import tokenise
 from pipeline.records import CleanArticle
-from pipeline.text import Span, split_sentences
+from pipeline.text import GAP_MARK, Span, is_damaged, split_sentences
 from pipeline.translate.glossary import BUILTIN_GLOSSARY, Glossary, read_glossary_file
 
 PERSON, PLACE, ORGANISATION = "person", "place", "organisation"
@@ -40,24 +40,46 @@ class Name:
     en: str
     kind: str  # "person" | "place" | "organisation"
     method: str  # how the English was made: "glossary" | "gazetteer" | "pinyin"
-    mentions: int  # occurrences in the title and body
-    first_sentence: str  # the first sentence it appears in ("" for a byline name only)
+    mentions: int  # occurrences in the title and body (inside longer names too: 十堰 in 十堰市)
+    first_sentence: str  # the first whole sentence it appears in; "" for a name only in a byline
     start: int | None  # offset of the first mention in CleanArticle.text_zh; None when not in the body
-    note: str = ""
+    role: str = ""  # "reporter" or "editor" for the people of the bylines, "dateline" for its place
+    note: str = ""  # PINYIN_NOTE for pinyin names of Traditional-script sources
 
     def to_dict(self) -> dict:
         return asdict(self)
 
 
-def _name(clean: CleanArticle, sentences: list[Span], zh: str, en: str, kind: str, method: str, note: str = "") -> Name:
-    body = clean.text_zh
-    start = body.find(zh)
-    if start < 0:
-        first = clean.metadata.title_zh if zh in clean.metadata.title_zh else ""
-    else:
-        first = next((span.text for span in sentences if span.start <= start < span.end), "")
-    mentions = clean.metadata.title_zh.count(zh) + body.count(zh)
-    return Name(zh, en, kind, method, mentions, first, start if start >= 0 else None, note)
+# split_sentences ends a sentence at the … inside the gap mark "[…]", so the mark may straddle the
+# end of a piece: a piece is damaged when the mark overlaps it.
+_GAP_REACH = len(GAP_MARK) - 1
+
+
+def _damaged(body: str, span: Span) -> bool:
+    return is_damaged(body[max(0, span.start - _GAP_REACH) : span.end + _GAP_REACH])
+
+
+def _first_sentence(clean: CleanArticle, sentences: list[Span], zh: str) -> str:
+    """The first sentence holding ``zh`` that the clean stage did not have to cut (see is_damaged),
+    else the title when it holds it."""
+    whole = (span.text for span in sentences if zh in span.text and not _damaged(clean.text_zh, span))
+    return next(whole, clean.metadata.title_zh if zh in clean.metadata.title_zh else "")
+
+
+def _name(clean: CleanArticle, sentences: list[Span], zh: str, en: str, kind: str, method: str, **extra: str) -> Name:
+    start = clean.text_zh.find(zh)
+    mentions = clean.metadata.title_zh.count(zh) + clean.text_zh.count(zh)
+    first = _first_sentence(clean, sentences, zh)
+    return Name(zh, en, kind, method, mentions, first, start if start >= 0 else None, **extra)
+
+
+def _people(clean: CleanArticle, found: list[str], taken: set[str]) -> dict[str, str]:
+    """Person -> role ("reporter", "editor" or "" for one named in the text)."""
+    roles = {zh: "" for zh in found if zh not in taken}
+    roles.update({zh: "reporter" for zh in clean.metadata.authors})
+    if clean.metadata.editor:
+        roles[clean.metadata.editor] = "editor"
+    return {zh: role for zh, role in roles.items() if looks_like_name(zh)}
 
 
 def find_names(clean: CleanArticle, glossary: Glossary | None = None) -> list[Name]:
@@ -69,18 +91,14 @@ def find_names(clean: CleanArticle, glossary: Glossary | None = None) -> list[Na
     organisations = find_organisations(text, tokens, places, glossary or _builtin_glossary())
     note = PINYIN_NOTE if clean.source.script != SIMPLIFIED else ""
     taken = set(places) | {zh for zh, _, _ in organisations}
-    people = [zh for zh in find_people(text, tokens) + clean.metadata.authors if zh not in taken]
-    if clean.metadata.editor:
-        people.append(clean.metadata.editor)
     sentences = split_sentences(clean.text_zh)
     names: dict[str, Name] = {}
-    for zh in people:
-        if looks_like_name(zh):
-            names.setdefault(zh, _name(clean, sentences, zh, person_english(zh), PERSON, "pinyin", note))
+    for zh, role in _people(clean, find_people(text, tokens), taken).items():
+        names[zh] = _name(clean, sentences, zh, person_english(zh), PERSON, "pinyin", role=role, note=note)
     for zh in places:
         english, method = place_english(zh)
         place_note = note if method == "pinyin" else ""
-        names.setdefault(zh, _name(clean, sentences, zh, english, PLACE, method, place_note))
+        names.setdefault(zh, _name(clean, sentences, zh, english, PLACE, method, note=place_note))
     for zh, en, method in organisations:
         names.setdefault(zh, _name(clean, sentences, zh, en, ORGANISATION, method))
     return sorted(names.values(), key=lambda name: (name.start is None, name.start or 0, -len(name.zh)))
@@ -112,5 +130,5 @@ def dateline_place(text: str) -> Name | None:
         place = _place_ending(match.group(1)) if match else None
         if place:
             english, method = place_english(place)
-            return Name(place, english, PLACE, method, 1, line, None)
+            return Name(place, english, PLACE, method, 1, line, None, role="dateline")
     return None
