@@ -54,7 +54,9 @@ TITLES_BEFORE_NAMES = (
     "劳模", "工匠", "能手", "选手", "冠军", "持卡人", "专家", "医生", "护士", "警官", "民警",
     "记者", "通讯员", "主持人", "发言人", "律师", "法官", "检察官", "司机", "师傅", "大师", "先生",
     "女士", "同志", "村民", "居民", "市民", "创始人", "带头人", "党员", "干部", "指导员", "班主任",
-    "副手", "店长", "厂长", "矿长", "车间主任", "首席", "博士", "硕士", "院士",
+    "副手", "店长", "厂长", "矿长", "车间主任", "首席", "博士", "硕士", "院士", "航天员", "总书记",
+    "委员长", "行政长官", "特首", "署长", "议员", "立委", "主播", "艺人", "导演", "演员", "歌手", "球员",
+    "教练", "董事", "创办人", "执行长", "总干事", "大使", "领事", "参赞", "法师", "部长助理",
 )
 
 # Titles that are also plain nouns for groups of people (产业工人晋级渠道, 劳模工匠沙龙): a name after
@@ -65,7 +67,11 @@ PLAIN_NOUN_TITLES = (
 )
 
 # Words that follow a speaker's name: 高磊说, 陈惠霞表示.
-SPEECH_AFTER_NAMES = ("说", "表示", "介绍", "指出", "认为", "强调", "坦言", "告诉", "称", "谈到", "回忆")
+SPEECH_AFTER_NAMES = (
+    "说", "表示", "介绍", "指出", "认为", "强调", "坦言", "告诉", "称", "谈到", "回忆", "批评", "反驳", "回应",
+    "质疑", "呼吁", "透露", "宣布", "解释", "补充", "直言", "坦承", "承认", "提到", "形容", "建议", "希望",
+    "相信", "估计", "预计", "担心", "要求", "表态", "重申", "证实", "否认", "说明", "发言", "致辞", "讲话",
+)
 
 # Words that may follow a name a segmenter split in two (王/文山 和): the name ends before them.
 NAME_FOLLOWERS = SPEECH_AFTER_NAMES + (
@@ -76,6 +82,9 @@ NAME_FOLLOWERS = SPEECH_AFTER_NAMES + (
 
 # What may follow a surname in place of a given name: 李小姐 is Ms Li, not a name.
 FORMS_OF_ADDRESS = {"小姐", "先生", "女士", "老师", "师傅", "某", "某某", "总", "姐", "哥", "叔", "伯", "阿姨"}
+
+# The mark between the names of a list.
+LIST_MARK = "、"
 
 # Characters that never stand in a given name though a segmenter may glue them to one.
 NOT_IN_GIVEN_NAMES = set("的了和与及等在是也都就说从将已还又对把被个们这那么")

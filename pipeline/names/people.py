@@ -4,10 +4,13 @@ person tag alone is not enough: jieba tags 比武, 晋级 and 荣耀 as person n
 
 from __future__ import annotations
 
+import re
+
 from pipeline.lang.zh import HAN
 from pipeline.lang.zh_names import (
     COMPOUND_SURNAMES,
     FORMS_OF_ADDRESS,
+    LIST_MARK,
     NAME_FOLLOWERS,
     NOT_IN_GIVEN_NAMES,
     PLAIN_NOUN_TITLES,
@@ -15,10 +18,13 @@ from pipeline.lang.zh_names import (
     SURNAMES,
     TITLES_BEFORE_NAMES,
 )
-from pipeline.names.tokens import UNKNOWN, Token, is_word
+from pipeline.names.tokens import UNKNOWN, Token, is_common_word
 
 # A word the dictionary does not know may be a new name (陈惠霞, 刘太钟); the context decides.
 _PERSON_TAGS = ("nr", "nrfg", "nrt", UNKNOWN)
+# Adverbs, pronouns, prepositions, conjunctions and particles: a surname character the segmenter
+# tags so is being used as that word.
+_FUNCTION_TAGS = ("d", "r", "p", "c", "u")
 
 
 def looks_like_name(text: str) -> bool:
@@ -41,16 +47,23 @@ def _closes(text: str, end: int) -> bool:
     return end >= len(text) or not HAN.match(text[end]) or text.startswith(NAME_FOLLOWERS, end)
 
 
+def _closed_name_at(text: str, start: int) -> str | None:
+    """The longest name at ``start`` that a boundary closes."""
+    names = (text[start : start + length] for length in (4, 3, 2))
+    return next((name for name in names if looks_like_name(name) and _closes(text, start + len(name))), None)
+
+
 def _candidate(text: str, token: Token) -> tuple[str, bool] | None:
     """The name opening at ``token`` and whether a boundary closes it: the longest name that one
     closes, wherever the segmenter cut (陈/惠霞 表示, 黄美慧以 其, 刘兴/武说), else the token itself when
     the segmenter tagged it as a person or does not know it (班长梅琳激动不已)."""
     if len(token.word) > 1 and token.flag not in _PERSON_TAGS:
         return None  # a name does not open with a word the dictionary knows as no name (权益/摆, 高工)
-    for length in (4, 3, 2):
-        name = text[token.start : token.start + length]
-        if looks_like_name(name) and _closes(text, token.start + length):
-            return name, True
+    if token.flag in _FUNCTION_TAGS:
+        return None  # 曾 and 任 standing alone as "once" and "serve as": 议员曾建议, 艺人任嘉宾
+    name = _closed_name_at(text, token.start)
+    if name:
+        return name, True
     if token.flag in _PERSON_TAGS and looks_like_name(token.word):
         return token.word, _closes(text, token.end)
     return None
@@ -78,10 +91,27 @@ def find_people(text: str, tokens: list[Token]) -> list[str]:
     found: dict[str, None] = {}
     for token in tokens:
         candidate = _candidate(text, token) if HAN.match(token.word[0]) else None
-        if candidate is None or is_word(candidate[0]):
+        if candidate is None or is_common_word(candidate[0]):
             continue
         name, closed = candidate
         end = token.start + len(name)
         if _titled(text, token.start, closed) or (_speaks(text, end) and _opens_clause(text, token.start)):
             found.setdefault(name)
+    for name in list(found):
+        for listed in _listed_after(text, name):
+            found.setdefault(listed)
     return list(found)
+
+
+def _listed_after(text: str, name: str) -> list[str]:
+    """Names listed after ``name``, 、 between them: 记者施晓光、吴亮仪、陈慧萍."""
+    listed = []
+    for position in (match.end() for match in re.finditer(re.escape(name), text)):
+        while text.startswith(LIST_MARK, position):
+            position += len(LIST_MARK)
+            following = _closed_name_at(text, position)
+            if following is None or is_common_word(following):
+                break
+            listed.append(following)
+            position += len(following)
+    return listed

@@ -25,6 +25,14 @@ def is_word(text: str) -> bool:
     return jieba.dt.FREQ.get(text, 0) >= _WORD_FREQUENCY
 
 
+def is_common_word(name: str) -> bool:
+    """Whether a would-be name is a common word: frequent in the dictionary, unless the dictionary
+    lists it as a person's full name (nrfg: 李强, 习近平) or it has three characters and a person
+    tag (马英九, 杨元庆; its two-character person words are 沙龙, 晋级, 高峰)."""
+    tag = jieba.posseg.dt.word_tag_tab.get(name)
+    return is_word(name) and not (tag == "nrfg" or (tag == "nr" and len(name) >= 3))
+
+
 @dataclass(frozen=True)
 class Token:
     word: str
