@@ -41,6 +41,8 @@ def names_of(text: str) -> dict[str, tuple[str, str]]:
         ("公民党立法会法律界议员郭荣铿反驳有关说法。", "郭荣铿", "Guo Rongkeng"),
         ("中共中央政治局常委、国务院总理李强5月7日至9日在新疆调研。", "李强", "Li Qiang"),
         ("难分饮诱〔记者施晓光、吴亮仪、陈慧萍／台北报导〕市面上出现水果啤酒。", "陈慧萍", "Chen Huiping"),
+        ("要深入贯彻习近平总书记在新时代推动西部大开发座谈会上的重要讲话精神。", "习近平", "Xi Jinping"),
+        ("长三角一体化发展取得成效。李干杰、何立峰、吴政隆、穆虹、姜信治出席。", "何立峰", "He Lifeng"),
     ],
 )
 def test_person_after_a_title_or_before_speech(text, zh, en):

@@ -18,6 +18,7 @@ from pipeline.lang.zh_names import (
     SURNAMES,
     TITLES_BEFORE_NAMES,
 )
+from pipeline.names.gazetteer import is_known_base
 from pipeline.names.tokens import UNKNOWN, Token, is_common_word
 
 # A word the dictionary does not know may be a new name (陈惠霞, 刘太钟); the context decides.
@@ -25,6 +26,8 @@ _PERSON_TAGS = ("nr", "nrfg", "nrt", UNKNOWN)
 # Adverbs, pronouns, prepositions, conjunctions and particles: a surname character the segmenter
 # tags so is being used as that word.
 _FUNCTION_TAGS = ("d", "r", "p", "c", "u")
+# How many names in a row make a list of people.
+_LIST_LENGTH = 3
 
 
 def looks_like_name(text: str) -> bool:
@@ -75,6 +78,17 @@ def _titled(text: str, start: int, closed: bool) -> bool:
     )
 
 
+def _titled_after(text: str, end: int) -> bool:
+    """A title right after a name (习近平总书记, 陈肇始局长); not a plain noun (李家工人)."""
+    return text.startswith(TITLES_BEFORE_NAMES, end) and not text.startswith(PLAIN_NOUN_TITLES, end)
+
+
+def _full_name(name: str) -> bool:
+    """A name that a title after it vouches for: three characters or more (two are mostly an
+    office's short name: 卫福部长 is the minister of 卫福部) and not a place (金昌市长)."""
+    return len(name) >= 3 and not is_known_base(name)
+
+
 def _speaks(text: str, end: int) -> bool:
     return text.startswith(SPEECH_AFTER_NAMES, end)
 
@@ -95,12 +109,41 @@ def find_people(text: str, tokens: list[Token]) -> list[str]:
             continue
         name, closed = candidate
         end = token.start + len(name)
-        if _titled(text, token.start, closed) or (_speaks(text, end) and _opens_clause(text, token.start)):
+        known_person = token.flag in ("nr", "nrfg") and name == token.word
+        if (
+            _titled(text, token.start, closed)
+            or (_speaks(text, end) and _opens_clause(text, token.start))
+            or (_titled_after(text, end) and _full_name(name) and (known_person or _opens_clause(text, token.start)))
+        ):
             found.setdefault(name)
     for name in list(found):
-        for listed in _listed_after(text, name):
-            found.setdefault(listed)
+        for listed_after in _listed_after(text, name):
+            found.setdefault(listed_after)
+    for name in _name_lists(tokens):
+        found.setdefault(name)
     return list(found)
+
+
+def _is_person_token(token: Token) -> bool:
+    return token.flag in _PERSON_TAGS and looks_like_name(token.word) and not is_common_word(token.word)
+
+
+def _name_lists(tokens: list[Token]) -> list[str]:
+    """Lists of three or more names the segmenter tagged as people or does not know, 、 between
+    them (李干杰、何立峰、吴政隆、穆虹出席): officials are listed so."""
+    names: list[str] = []
+    run: list[Token] = []
+    for token in [*tokens, Token("", "", -1)]:  # the empty token ends the last run
+        if token.word == LIST_MARK:
+            continue
+        person = _is_person_token(token) and not is_known_base(token.word)
+        if person and (not run or run[-1].end + len(LIST_MARK) == token.start):
+            run.append(token)
+            continue
+        if len(run) >= _LIST_LENGTH:
+            names.extend(item.word for item in run)
+        run = [token] if person else []
+    return names
 
 
 def _listed_after(text: str, name: str) -> list[str]:
