@@ -1,0 +1,134 @@
+"""The names of an article with their English, made by rule: people in pinyin (surname first, in
+its surname reading), places by their conventional English (gazetteer) or pinyin plus the
+division's English, organisations as a place plus a known body's English or from the glossary.
+
+find_names(clean) -> list[Name]; dateline_place(text) -> Name | None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from functools import cache
+
+from pipeline.clean.script import SIMPLIFIED, to_simplified
+from pipeline.lang.zh import HAN_RANGES
+from pipeline.names.gazetteer import (
+    is_known_base,
+    place_english,
+    split_suffix,
+)
+from pipeline.names.organisations import find_organisations
+from pipeline.names.people import find_people, looks_like_name
+from pipeline.names.places import find_places
+from pipeline.names.romanise import person_english
+from pipeline.names.tokens import tokenise
+from pipeline.records import CleanArticle
+from pipeline.text import GAP_MARK, Span, is_damaged, split_sentences
+from pipeline.translate.glossary import BUILTIN_GLOSSARY, Glossary, read_glossary_file
+
+PERSON, PLACE, ORGANISATION = "person", "place", "organisation"
+# People and places of Hong Kong and Taiwan mostly write their names in other romanisations
+# (Cantonese, Wade-Giles): Chan Tai-man, not Chen Dawen; Central and Western, not Zhongxi. Pinyin is
+# then a reading, not the name's own English.
+PINYIN_NOTE = "pinyin; Hong Kong and Taiwan names are often written in another romanisation"
+
+
+@dataclass
+class Name:
+    zh: str
+    en: str
+    kind: str  # "person" | "place" | "organisation"
+    method: str  # how the English was made: "glossary" | "gazetteer" | "pinyin"
+    mentions: int  # occurrences in the title and body (inside longer names too: 十堰 in 十堰市)
+    first_sentence: str  # the first whole sentence it appears in; "" for a name only in a byline
+    start: int | None  # offset of the first mention in CleanArticle.text_zh; None when not in the body
+    role: str = ""  # "reporter" or "editor" for the people of the bylines, "dateline" for its place
+    note: str = ""  # PINYIN_NOTE for pinyin names of Traditional-script sources
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+# split_sentences ends a sentence at the … inside the gap mark "[…]", so the mark may straddle the
+# end of a piece: a piece is damaged when the mark overlaps it.
+_GAP_REACH = len(GAP_MARK) - 1
+
+
+def _damaged(body: str, span: Span) -> bool:
+    return is_damaged(body[max(0, span.start - _GAP_REACH) : span.end + _GAP_REACH])
+
+
+def _first_sentence(clean: CleanArticle, sentences: list[Span], zh: str) -> str:
+    """The first sentence holding ``zh`` that the clean stage did not have to cut (see is_damaged),
+    else the title when it holds it."""
+    whole = (span.text for span in sentences if zh in span.text and not _damaged(clean.text_zh, span))
+    return next(whole, clean.metadata.title_zh if zh in clean.metadata.title_zh else "")
+
+
+def _name(clean: CleanArticle, sentences: list[Span], zh: str, en: str, kind: str, method: str, **extra: str) -> Name:
+    start = clean.text_zh.find(zh)
+    mentions = clean.metadata.title_zh.count(zh) + clean.text_zh.count(zh)
+    first = _first_sentence(clean, sentences, zh)
+    return Name(zh, en, kind, method, mentions, first, start if start >= 0 else None, **extra)
+
+
+def _people(clean: CleanArticle, found: list[str], taken: set[str]) -> dict[str, str]:
+    """Person -> role ("reporter", "editor" or "" for one named in the text)."""
+    roles = {zh: "" for zh in found if zh not in taken}
+    roles.update({zh: "reporter" for zh in clean.metadata.authors})
+    if clean.metadata.editor:
+        roles[clean.metadata.editor] = "editor"
+    return {zh: role for zh, role in roles.items() if looks_like_name(zh)}
+
+
+def find_names(clean: CleanArticle, glossary: Glossary | None = None) -> list[Name]:
+    """The people, places and organisations of an article, each once, in order of first mention
+    (byline names not in the text last). ``glossary``: the built-in glossary by default."""
+    text = clean.metadata.title_zh + "\n" + clean.text_zh
+    tokens = tokenise(text)
+    places = find_places(text, tokens)
+    organisations = find_organisations(text, tokens, places, glossary or _builtin_glossary())
+    note = PINYIN_NOTE if clean.source.script != SIMPLIFIED else ""
+    taken = set(places) | {zh for zh, _, _ in organisations}
+    sentences = split_sentences(clean.text_zh)
+    names: dict[str, Name] = {}
+    for zh, role in _people(clean, find_people(text, tokens), taken).items():
+        names[zh] = _name(clean, sentences, zh, person_english(zh), PERSON, "pinyin", role=role, note=note)
+    for zh in places:
+        english, method = place_english(zh)
+        place_note = note if method == "pinyin" else ""
+        names.setdefault(zh, _name(clean, sentences, zh, english, PLACE, method, note=place_note))
+    for zh, en, method in organisations:
+        names.setdefault(zh, _name(clean, sentences, zh, en, ORGANISATION, method))
+    return sorted(names.values(), key=lambda name: (name.start is None, name.start or 0, -len(name.zh)))
+
+
+@cache
+def _builtin_glossary() -> Glossary:
+    return Glossary(read_glossary_file(BUILTIN_GLOSSARY))
+
+
+# A dateline: the outlet, maybe a reporter, the place and the date, then 电 or 讯 (新华社北京11月5日电,
+# 本报十堰11月5日讯, 中央社记者杨思瑞台南4日电). The Han run before the date ends with the place.
+_DATELINE_DATE = re.compile(f"([{HAN_RANGES}]{{2,16}})(?:\\d{{1,2}}月)?\\d{{1,2}}日?[电讯]")
+_DATELINE_LINES = 5
+_DATELINE_REACH = 40
+
+
+def _place_ending(run: str) -> str | None:
+    """The longest known place that ``run`` ends with: 杨思瑞台南 -> 台南, 新华社北京 -> 北京."""
+    return next((run[start:] for start in range(len(run) - 1) if is_known_base(split_suffix(run[start:])[0])), None)
+
+
+def dateline_place(text: str) -> Name | None:
+    """The place of the dateline that opens an article (give it the raw text: the clean stage takes
+    datelines out of the body), when it names a place the gazetteer knows."""
+    lines = [line.strip() for line in to_simplified(text).splitlines() if line.strip()]
+    for line in lines[:_DATELINE_LINES]:
+        match = _DATELINE_DATE.search(line[:_DATELINE_REACH])
+        place = _place_ending(match.group(1)) if match else None
+        if place:
+            english, method = place_english(place)
+            return Name(place, english, PLACE, method, 1, line, None, role="dateline")
+    return None
