@@ -128,9 +128,7 @@ class Store:
             self.connection.execute("PRAGMA journal_mode = WAL")
             self.connection.execute("PRAGMA synchronous = NORMAL")
             # executescript runs its own statements; the script holds its transaction itself.
-            self.connection.executescript(
-                f"BEGIN IMMEDIATE;{_SCHEMA}INSERT OR IGNORE INTO meta VALUES ('store_version', '{STORE_VERSION}');COMMIT;"
-            )
+            self.connection.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}INSERT OR IGNORE INTO meta VALUES ('store_version', '{STORE_VERSION}');COMMIT;")
         except sqlite3.Error as error:
             raise OutputError(f"{self.path}: cannot open the store ({error})") from None
 
@@ -262,9 +260,7 @@ class Store:
         with self.transaction() as db:
             db.execute("INSERT INTO failures VALUES (?, ?, ?)", (run_id, input_name, reason))
 
-    def finish_run(
-        self, run_id: int, status: str, inputs: int, digested: int, from_store: int, failed: int, stats: dict[str, Any]
-    ) -> None:
+    def finish_run(self, run_id: int, status: str, inputs: int, digested: int, from_store: int, failed: int, stats: dict[str, Any]) -> None:
         with self.transaction() as db:
             db.execute(
                 """UPDATE runs SET ended = ?, status = ?, inputs = ?, digested = ?, from_store = ?, failed = ?, stats = ?
@@ -284,7 +280,20 @@ class Store:
         summaries = []
         for row in rows:
             failures = self.connection.execute("SELECT input, reason FROM failures WHERE run_id = ?", (row[0],)).fetchall()
-            summaries.append(RunSummary(*row, failures=[(str(name), str(reason)) for name, reason in failures]))
+            run_id, started, ended, status, inputs, digested, from_store, failed = row
+            summaries.append(
+                RunSummary(
+                    run_id,
+                    started,
+                    ended,
+                    status,
+                    inputs,
+                    digested,
+                    from_store,
+                    failed,
+                    failures=[(str(name), str(reason)) for name, reason in failures],
+                )
+            )
         return summaries
 
 

@@ -21,6 +21,8 @@ def _reflow_all_help() -> None:
     for command in app.registered_commands:
         command.help = _reflow(command.help or inspect.getdoc(command.callback))
     for group in app.registered_groups:
+        if group.typer_instance is None:
+            continue
         group.typer_instance.info.help = _reflow(group.typer_instance.info.help)
         for command in group.typer_instance.registered_commands:
             command.help = _reflow(command.help or inspect.getdoc(command.callback))

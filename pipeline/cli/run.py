@@ -124,7 +124,7 @@ def run_command(
             f"views of {result.in_views} articles rebuilt from the store in {out_dir}",
             err=True,
         )
-        raise typer.Exit(SIGNAL_EXIT_CODES[result.interrupted_by])
+        raise typer.Exit(SIGNAL_EXIT_CODES[signal.Signals(result.interrupted_by)])
     if not quiet:
         typer.echo(
             f"{result.digested + result.from_store} of {result.total} inputs digested into {out_dir}"

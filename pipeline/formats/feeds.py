@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from typing import Any
 from urllib.parse import quote
 
 from feedgen.feed import FeedGenerator
@@ -149,7 +150,7 @@ class FeedsFormat(OutputFormat):
         return feed
 
     def _json_feed(self, items: list[dict]) -> dict:
-        feed = {"version": JSON_FEED_VERSION, "title": BRIEFING_TITLE, "description": FEED_DESCRIPTION, "language": "en"}
+        feed: dict[str, Any] = {"version": JSON_FEED_VERSION, "title": BRIEFING_TITLE, "description": FEED_DESCRIPTION, "language": "en"}
         if self.base_url:
             feed.update(home_page_url=self._link(INDEX_NAME), feed_url=self._link(JSON_FEED_NAME))
         feed["items"] = [_json_item(item) for item in items]

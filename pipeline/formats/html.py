@@ -243,6 +243,7 @@ def article_view(record: Record) -> dict:
 
 def _script(name: str) -> tuple[Markup, str]:
     """An inline script's text and its CSP source expression (the hash of exactly that text)."""
+    assert environment.loader is not None  # set where the environment is made
     source = environment.loader.get_source(environment, name)[0]
     digest = base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii")
     return Markup(source), f"'sha256-{digest}'"
@@ -271,7 +272,7 @@ class HtmlFormat(OutputFormat):
             for record in ordered
         ]
         dates = list(dict.fromkeys(entry["date"] for entry in entries))
-        publishers = sorted({entry["publisher"] for entry in entries if entry["publisher"]})
+        publishers = sorted({str(entry["publisher"]) for entry in entries if entry["publisher"]})
         script, script_hash = _script("index.js")
         page = environment.get_template("index.html").render(
             title=BRIEFING_TITLE,
