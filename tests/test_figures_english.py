@@ -62,4 +62,4 @@ def test_nine_billion_is_not_ninety():
 
 
 def test_unknown_unit_is_left_out_rather_than_guessed():
-    assert render_figure_en(Decimal(12), "艘", "") == "12"
+    assert render_figure_en(Decimal(12), "瓶", "") == "12"

@@ -9,7 +9,7 @@ from pipeline.facts.units import FRACTION, PERCENT, UNITS
 from pipeline.lang.en import CARDINALS, FRACTION_NAMES, SCALES_WRITTEN
 
 # Qualifiers English puts after the number; the others go before it.
-_SUFFIX_QUALIFIERS = frozenset({"or more"})
+_SUFFIX_QUALIFIERS = frozenset({"or more", "or less"})
 # "reached" (达) is a verb the translator keeps around the figure, not part of the figure's English.
 _NO_WORDING_QUALIFIERS = frozenset({"", "range", "reached"})
 _RANGE_DASH = "\u2013"
@@ -69,6 +69,9 @@ def render_figure_en(value: Decimal, unit_zh: str, qualifier: str, value_high: D
     left out rather than guessed. ``qualifier`` is one of the English qualifiers of ``Figure``."""
     if unit_zh == FRACTION:
         core = _fraction_words(value)
+    elif value_high is not None and (value < 0 or value_high < 0):
+        # A dash between negative numbers would read as a minus: -1.5% to -0.5%.
+        core = f"{_with_unit(format_quantity(value), unit_zh, False)} to {_with_unit(format_quantity(value_high), unit_zh, False)}"
     else:
         is_one = value == 1 and value_high is None
         core = _with_unit(format_quantity(value, value_high), unit_zh, is_one)

@@ -1,0 +1,44 @@
+"""Chinese words that tell what a name is: a policy document, a scheme, or a work (film, book,
+periodical, broadcast, report) that 《》 also encloses."""
+
+from __future__ import annotations
+
+# The head noun of a policy document's title: 《关于...的意见》, 《...实施方案》, 《...劳动法》.
+DOCUMENT_HEADS = (
+    "意见", "决定", "办法", "方案", "规划", "通知", "条例", "法", "法典", "纲要", "规定", "细则", "准则",
+    "计划", "纲领", "指引", "指南", "措施", "政策", "制度", "章程", "公约", "协定", "协议", "议定书",
+    "规则", "决议", "批复", "通告", "公告", "清单", "目录", "标准", "守则", "行动", "工程", "战略",
+)
+# Words ending in 法 that name no law: a 《...方法》 is a book or a method.
+NOT_LAWS = ("方法", "做法", "看法", "说法", "想法", "写法", "手法", "语法", "书法", "算法", "魔法", "兵法", "佛法")
+# Just before a 《》 title, these say it is a work, a periodical, a broadcast or a report, or the
+# article's own original headline: 电影《长津湖》, 央视《新闻联播》, 据《经济参考报》, 原标题：《...》.
+WORK_MARKERS = (
+    "电影", "影片", "大片", "电视剧", "网剧", "剧集", "纪录片", "动画", "专辑", "歌曲", "单曲", "新书", "著作",
+    "专著", "小说", "诗集", "画作", "杂志", "期刊", "周刊", "月刊", "栏目", "节目", "央视", "综艺", "话剧",
+    "舞剧", "歌剧", "音乐剧", "剧目", "主演", "执导", "出版", "刊发", "刊登", "发表", "撰文", "报道", "报告",
+    "据", "原标题", "标题", "题为", "图书",
+)
+# Nouns that end an unquoted scheme name, with the fewest characters the name needs before them:
+# 深港通, 东数西算工程, 乡村振兴战略, 河长制, 专项债试点, 城乡居民基本医疗保险.
+SCHEME_NOUNS = {
+    "计划": 2, "工程": 2, "行动": 2, "机制": 2, "试点": 2, "战略": 2, "改革": 2, "倡议": 2, "保险": 3,
+    "长制": 1, "通": 2,
+}
+# Words that end before a name starts: the verbs that introduce a scheme and the function words and
+# determiners around it (实施|乡村振兴战略, 启动|东数西算工程, 这项|计划).
+NAME_BOUNDARIES = (
+    "实施", "推进", "落实", "开展", "启动", "推动", "深化", "实行", "推行", "建立", "健全", "完善", "加快",
+    "参加", "参保", "纳入", "出台", "印发", "发布", "扩大", "开通", "全面", "深入", "积极", "持续", "继续",
+    "加强", "组织", "围绕", "按照", "根据", "通过", "依托", "借助", "助力", "支持", "聚焦", "对接", "融入",
+    "参与", "启用", "部署", "推出", "制定", "开启", "打造", "做好", "抓好", "用好", "迎来", "进入", "关于",
+    "以及", "正式", "首批", "新增", "今年", "去年", "明年", "目前", "当前", "已经", "正在", "通过", "作为",
+    "其中", "包括", "有关", "相关", "重大", "重点", "各项", "一系列", "这一", "这项", "该项", "此次", "本次",
+    "的", "和", "与", "及", "在", "将", "是", "了", "对", "等", "把", "被", "让", "向", "从", "并", "又",
+    "也", "都", "还", "已", "正", "这", "该", "此", "各", "其", "有", "共", "据", "由", "于",
+)
+# After 新国十条 or 金融16条 (a scheme known by its number of articles), only these may follow;
+# in 22条措施 or 600条巴士路线 the number counts the noun after it.
+NUMBERED_NAME_FOLLOWERS = ("的", "和", "与", "及", "、", "等", "出台", "发布", "落地", "实施", "政策", "明确", "提出")
+# After a scheme noun, these make it part of an organisation's name: 发展改革委, 中国工程院, 改革办.
+ORGANISATION_SUFFIXES = frozenset("委办局部院署司处厅")
