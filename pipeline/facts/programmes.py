@@ -25,6 +25,10 @@ from pipeline.lang.zh_programmes import (
     DOCUMENT_HEADS,
     NAME_BOUNDARIES,
     NOT_LAWS,
+    LISTED_ONLY_NOUNS,
+    NAME_FOLLOWERS,
+    NAME_INTRODUCERS,
+    NOT_IN_NAMES,
     NUMBERED_NAME_FOLLOWERS,
     ORGANISATION_SUFFIXES,
     SCHEME_NOUNS,
@@ -63,6 +67,8 @@ MIN_NAME_CHARS = 2
 _NUMBERED_ACTION = re.compile(
     r"(?<![第\d])[一二三四五六七八九十两]+[大项](?:行动|工程|计划|赋能|举措|任务|战略|机制|制度|改革|服务)"
 )
+# A quoted name may also end in 制 (“现代学徒制”), which after a quote starts other words (制造业).
+_NAME_ENDINGS = (*PROGRAMME_NOUNS, "制")
 _PLAN_NOUNS = ("计划", "行动", "工程", "方案", "改革", "倡议")
 _DOCUMENT_HEADS = tuple(sorted(set(DOCUMENT_HEADS) | set(PROGRAMME_NOUNS), key=len, reverse=True))
 # 《...规划（2021—2025年）》, 《...办法（试行）》: the head stands before a closing parenthesis.
@@ -97,7 +103,7 @@ class _Mention:
 
 
 def _ends_with_noun(name: str) -> bool:
-    return any(name.endswith(noun) and len(name) >= len(noun) + 2 for noun in PROGRAMME_NOUNS)
+    return any(name.endswith(noun) and len(name) >= len(noun) + 2 for noun in _NAME_ENDINGS)
 
 
 def _window_after(text: str, quoted: Quoted, quotes_by_start: dict[int, Quoted], size: int) -> str:
@@ -189,11 +195,29 @@ def _head_start(text: str, noun_start: int, boundary_ends: set[int]) -> int:
 
 
 def _is_scheme_head(head: str, noun: str, text: str, noun_start: int) -> bool:
-    """乡村振兴 before 战略, 深港 before 通: not too short, not one common word (公司计划, 工作机制),
-    and the noun not the end of a common word (开通, 交通)."""
-    if len(head) < SCHEME_NOUNS[noun] or (len(head) > 1 and is_common_word(head)):
+    """乡村振兴 before 战略, 深港 before 通: not too short, not one common word (公司计划), no person
+    or ordinal in it, a list of phrases before 改革, and the noun not part of a common word (开通)."""
+    if len(head) < SCHEME_NOUNS[noun] or (len(head) > 1 and is_common_word(head)) or NOT_IN_NAMES & set(head):
         return False
-    return not is_common_word(text[noun_start - 1] + noun) and not is_dictionary_word(head + noun)
+    if noun in LISTED_ONLY_NOUNS and _LIST_MARK not in head:
+        return False
+    noun_end = noun_start + len(noun)
+    return not (
+        is_common_word(text[noun_start - 1] + noun)
+        or is_common_word(noun + text[noun_end : noun_end + 1])
+        or is_dictionary_word(head + noun)
+    )
+
+
+def _stands_as_name(text: str, start: int, end: int) -> bool:
+    """A scheme name opens a clause or follows a verb that introduces it, and ends where a verb,
+    particle or punctuation does (深港通开通以来, 实施乡村振兴战略，)."""
+    before = text[start - 1 : start]
+    opens_clause = not before or not (_HAN_CHAR.match(before) or before.isalnum())
+    introduced = opens_clause or text[:start].endswith(NAME_INTRODUCERS)
+    after = text[end : end + 1]
+    ends_clause = not after or not (_HAN_CHAR.match(after) or after.isalnum())
+    return introduced and (ends_clause or text.startswith(NAME_FOLLOWERS, end))
 
 
 def find_unquoted_names(text: str) -> list[UnquotedName]:
@@ -205,7 +229,8 @@ def find_unquoted_names(text: str) -> list[UnquotedName]:
             continue  # 行动 of 行动计划, 改革 of 发展改革委: the name ends later
         boundary_ends = _boundary_ends(text) if boundary_ends is None else boundary_ends
         start = _head_start(text, match.start(), boundary_ends)
-        if _is_scheme_head(text[start : match.start()], match.group(), text, match.start()):
+        head = text[start : match.start()]
+        if _is_scheme_head(head, match.group(), text, match.start()) and _stands_as_name(text, start, match.end()):
             names.append(UnquotedName(text[start : match.end()], start, match.end(), has_numeral=False))
     for match in _NUMBERED_NAME.finditer(text):
         after = text[match.end() : match.end() + 2]

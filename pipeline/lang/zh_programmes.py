@@ -22,9 +22,13 @@ WORK_MARKERS = (
 # Nouns that end an unquoted scheme name, with the fewest characters the name needs before them:
 # 深港通, 东数西算工程, 乡村振兴战略, 河长制, 专项债试点, 城乡居民基本医疗保险.
 SCHEME_NOUNS = {
-    "计划": 2, "工程": 2, "行动": 2, "机制": 2, "试点": 2, "战略": 2, "改革": 2, "倡议": 2, "保险": 3,
+    "计划": 2, "工程": 2, "行动": 2, "试点": 2, "战略": 2, "改革": 2, "倡议": 2, "保险": 3,
     "长制": 1, "通": 2,
 }
+# 机制 is left out: unquoted, it is nearly always a generic mechanism (建立激励评价机制).
+# 改革 follows every reform; unquoted, only a list of four-character phrases names one
+# (简政放权、放管结合、优化服务改革).
+LISTED_ONLY_NOUNS = frozenset({"改革"})
 # Words that end before a name starts: the verbs that introduce a scheme and the function words and
 # determiners around it (实施|乡村振兴战略, 启动|东数西算工程, 这项|计划).
 NAME_BOUNDARIES = (
@@ -37,6 +41,22 @@ NAME_BOUNDARIES = (
     "的", "和", "与", "及", "在", "将", "是", "了", "对", "等", "把", "被", "让", "向", "从", "并", "又",
     "也", "都", "还", "已", "正", "这", "该", "此", "各", "其", "有", "共", "据", "由", "于",
 )
+# A scheme is introduced by these (or opens a clause, or joins another name with 和/与/及):
+# 实施乡村振兴战略, 开展以旧换新行动; after 建立, 完善 or 健全 come generic mechanisms.
+NAME_INTRODUCERS = (
+    "实施", "推进", "落实", "开展", "启动", "推动", "深化", "实行", "推行", "参加", "参保", "纳入", "出台",
+    "印发", "发布", "扩大", "开通", "加入", "推出", "部署", "全面", "深入", "积极", "正式", "持续", "大力",
+    "加快", "首批", "和", "与", "及",
+)
+# What may follow a scheme name: a verb of what it does or what is done with it, a particle or
+# conjunction, or a noun of its extent (专项债试点范围). In 全国工程建设系统 the noun runs on.
+NAME_FOLLOWERS = (
+    "的", "和", "与", "及", "、", "等", "在", "中", "下", "是", "为", "将", "已", "正", "也", "都", "还", "以来",
+    "开通", "启动", "实施", "落地", "推进", "取得", "覆盖", "惠及", "范围", "成效", "进展", "持续", "深入",
+    "全面", "进一步", "不断", "稳步", "有效", "正式", "首批", "累计", "运行", "带动", "支持", "助力",
+)
+# Characters no scheme name holds: persons and ordinals (他荣获第十五届全国工程...).
+NOT_IN_NAMES = frozenset("他她我你您第届")
 # After 新国十条 or 金融16条 (a scheme known by its number of articles), only these may follow;
 # in 22条措施 or 600条巴士路线 the number counts the noun after it.
 NUMBERED_NAME_FOLLOWERS = ("的", "和", "与", "及", "、", "等", "出台", "发布", "落地", "实施", "政策", "明确", "提出")
