@@ -74,6 +74,47 @@ FIGURE_CASES = [
     ("有7成以上的企业", [("7成以上", "70", "%", "or more", "70% or more")]),
     ("近三分之一的职工", [("近三分之一", "0.3333333333333333333333333333", "分之", "nearly", "nearly one third")]),
     ("补贴３０万元", [("３０万元", "300000", "元", "", "300,000 yuan")]),
+    # Ranges whose low end shares the high end's scale; a low end with its own unit keeps it.
+    ("单笔贷款5-20万元", [("5-20万元", "50000", "元", "range", "50,000–200,000 yuan")]),
+    ("补贴4到6万元", [("4到6万元", "40000", "元", "range", "40,000–60,000 yuan")]),
+    ("月薪8至12万港元", [("8至12万港元", "80000", "港元", "range", "80,000–120,000 Hong Kong dollars")]),
+    ("投资1500到2500亿元", [("1500到2500亿元", "150000000000", "元", "range", "150–250 billion yuan")]),
+    ("奖励2000元至3万元", [("2000元至3万元", "2000", "元", "range", "2,000–30,000 yuan")]),
+    ("带动就业5-8万", [("5-8万", "50000", "", "range", "50,000–80,000")]),
+    ("补贴5000-2万元", [("5000-2万元", "5000", "元", "range", "5,000–20,000 yuan")]),
+    ("增长5%-8%", [("5%-8%", "5", "%", "range", "5–8%")]),
+    # Mixed and colloquial numerals.
+    ("收入12万3456元", [("12万3456元", "123456", "元", "", "123,456 yuan")]),
+    ("共有职工2万三千人", [("2万三千人", "23000", "人", "", "23,000 people")]),
+    ("接待两百来万游客", [("两百来万", "2000000", "", "about", "about 2 million")]),
+    ("总投资7个亿", [("7个亿", "700000000", "", "", "700 million")]),
+    ("完成投资３个亿", [("３个亿", "300000000", "", "", "300 million")]),
+    ("市场规模突破万亿元", [("万亿元", "1000000000000", "元", "", "1 trillion yuan")]),
+    ("十来个项目", [("十来个", "10", "个", "about", "about 10")]),
+    # Signs and forms.
+    ("出口增速为-12.5%", [("-12.5%", "-12.5", "%", "", "-12.5%")]),
+    ("CPI同比-0.4%", [("-0.4%", "-0.4", "%", "", "-0.4%")]),
+    ("区间为-1.5%至-0.5%", [("-1.5%至-0.5%", "-1.5", "%", "range", "-1.5% to -0.5%")]),
+    ("利润下降一成", [("一成", "10", "%", "", "10%")]),
+    ("约3/4的企业", [("约3/4", "0.75", "分之", "about", "about three quarters")]),
+    ("将CPI2%左右作为目标", [("2%左右", "2", "%", "about", "about 2%")]),
+    ("总人口52316万", [("52316万", "523160000", "", "", "523.16 million")]),
+    ("对月销售额10万元以下的纳税人", [("10万元以下", "100000", "元", "or less", "100,000 yuan or less")]),
+    ("仍有过千处路段", [("过千处", "1000", "处", "over", "over 1,000")]),
+    ("存量接近4万亿", [("接近4万亿", "4000000000000", "", "nearly", "nearly 4 trillion")]),
+    ("提前3天完成", [("3天", "3", "天", "", "3 days")]),
+    # Measure words from the table in pipeline/lang/zh_units.tsv.
+    ("出品电影5部", [("5部", "5", "部", "", "5")]),
+    ("展出书画作品200幅", [("200幅", "200", "幅", "", "200")]),
+    ("养殖鸡鸭2000只", [("2000只", "2000", "只", "", "2,000")]),
+    ("新增确诊病例12例", [("12例", "12", "例", "", "12 cases")]),
+    ("渔船15艘", [("15艘", "15", "艘", "", "15 vessels")]),
+    ("交付飞机3架", [("3架", "3", "架", "", "3 aircraft")]),
+    ("销售空调200台", [("200台", "200", "台", "", "200 units")]),
+    ("建成保障性住房800套", [("800套", "800", "套", "", "800 units")]),
+    ("新能源汽车1288.8万辆", [("1288.8万辆", "12888000", "辆", "", "12.888 million vehicles")]),
+    ("下行5个基点", [("5个基点", "5", "个基点", "", "5 basis points")]),
+    ("用电量98521亿千瓦时", [("98521亿千瓦时", "9852100000000", "千瓦时", "", "9.8521 trillion kilowatt-hours")]),
 ]
 
 # Numbers that are not figures: dates, times, phone numbers, ordinals, years in names, coded
@@ -126,6 +167,24 @@ NOT_FIGURES = [
     "截至2024年底",
     "“十四五”期间",
     "三年来",
+    # Two-digit years, idioms with numerals, reference periods and tenors.
+    "99年出生的小李",
+    "他08年进入工厂",
+    "他在大赛中连中三元",
+    "政策一成不变",
+    "今年前8个月",
+    "过去五年间",
+    "未来3个月预计略有改善",
+    "近3个月",
+    "6个月期国债收益率",
+    "5年期以上LPR",
+    "三部门联合印发",
+    "建党100周年",
+    "C919大飞机",
+    "PM2.5浓度",
+    "日期11/28",
+    "人民币兑美元中间价报7.1277",
+    "国务院出台新国十条",
 ]
 
 
@@ -167,3 +226,18 @@ def test_malformed_chinese_numerals_are_no_number_rather_than_a_crash():
     """cn2an raises KeyError (not ValueError) on runs such as 零十零 found in garbled text."""
     assert parse_number("零十零") is None
     assert find_figures("收入零十零万元。") == []
+
+
+def test_the_stage_gives_yuan_as_the_unit_of_an_amount_in_hundred_millions():
+    """The unit never carries the magnitude: 115.4亿元 is 11,540,000,000 of unit 元, not 115.4 of 亿元."""
+    (figure,) = find_figures("节约资金115.4亿元。")
+    assert (figure.value, figure.unit_zh, figure.text_en) == (Decimal(11540000000), "元", "11.54 billion yuan")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("12万3456", "123456"), ("3亿5000万", "350000000"), ("2万三千", "23000"), ("7个亿", "700000000"),
+     ("万亿", "1000000000000"), ("-12.5", "-12.5"), ("12万99999", None)],
+)
+def test_parse_number_reads_mixed_colloquial_and_signed_numerals(text, value):
+    assert parse_number(text) == (Decimal(value) if value is not None else None)

@@ -31,6 +31,24 @@ PROGRAMME_CASES = [
     ("推进“产改”走深走实。让“产改”效应形成效果。", ["产改"]),
     # 《》 and “” spellings of one name, and repeats, are merged at the first mention.
     ("实施“五年行动”。扎实推进“五年行动”，成效明显。", ["五年行动"]),
+    # Unquoted scheme names, decided by their scheme noun and the verb that introduces them.
+    ("深港通开通以来，南向资金持续流入。", ["深港通"]),
+    ("国务院出台新国十条，支持资本市场发展。", ["新国十条"]),
+    ("全面推进乡村振兴战略。", ["乡村振兴战略"]),
+    ("国家正式启动东数西算工程。", ["东数西算工程"]),
+    ("各地积极开展以旧换新行动。", ["以旧换新行动"]),
+    ("我省全面推行河长制。", ["河长制"]),
+    ("今年将扩大专项债试点范围。", ["专项债试点"]),
+    ("参加城乡居民基本医疗保险的人数稳定。", ["城乡居民基本医疗保险"]),
+    ("持续深化简政放权、放管结合、优化服务改革。", ["简政放权、放管结合、优化服务改革"]),
+    ("“放管服”改革持续深化。", ["放管服改革"]),
+    ("推行“现代学徒制”人才培养模式。", ["现代学徒制"]),
+    # 《》 titles by their head: policy documents and laws are programmes.
+    ("国务院办公厅印发《关于进一步优化营商环境的意见》。", ["关于进一步优化营商环境的意见"]),
+    ("劳动者享有《中华人民共和国劳动法》规定的权利。", ["中华人民共和国劳动法"]),
+    ("出台《城市更新行动方案（2024—2026年）》。", ["城市更新行动方案（2024—2026年）"]),
+    # The glossary's schemes and their short forms, written without quotes.
+    ("深化产业工人队伍建设改革，推动产改落地。", ["产业工人队伍建设改革", "产改"]),
 ]
 
 NOT_PROGRAMMES = [
@@ -46,6 +64,29 @@ NOT_PROGRAMMES = [
     "如何提档升“技”赋能？",
     "采取“订单式组织、定向式培训”模式",
     "《人民日报》报道了此事。",
+    # 《》 also encloses works, periodicals, broadcasts, reports and the article's own headline.
+    "电影《长津湖》票房突破50亿元。",
+    "他的新书《大国计划》出版。",
+    "杂志《财经》刊发长篇报道。",
+    "央视《新闻联播》报道了这一消息。",
+    "据《经济参考报》报道，多地出台措施。",
+    "《中国数字经济发展研究报告（2024年）》显示，规模持续扩大。",
+    "原标题：《三季度经济运行稳中有进》",
+    "纪录片《航拍中国》第四季开播。",
+    # A dictionary word quoted for stress, however often, and a method named before 模式.
+    "财政发挥“托底”作用。民生支出继续“托底”。",
+    "养老服务仍有“缺口”。护理人员“缺口”较大。",
+    "当地采用“公司+农户”模式发展养殖。",
+    "推广“订单式”模式。",
+    # Generic plans and mechanisms, and scheme nouns inside other words.
+    "公司计划明年上市。",
+    "建立健全激励评价机制。",
+    "各地交通运输有序恢复。",
+    "拓宽技能人才成长成才通道。",
+    "国家发展改革委发布通知。",
+    "他荣获第十五届全国工程建设系统职业技能竞赛金奖。",
+    "陈又承认600条巴士路线中，只有120条恢复。",
+    "出台关心关爱新市民22条措施。",
 ]
 
 
@@ -69,3 +110,9 @@ def test_programme_keeps_its_first_sentence_and_offset():
 def test_numbered_action_inside_a_document_title_is_part_of_the_title():
     names = [p.name_zh for p in find_programmes("制定出台了《推进人才引领高质量发展“五项行动”实施方案》")]
     assert names == ["推进人才引领高质量发展五项行动实施方案"]
+
+
+def test_the_articles_own_headline_in_book_marks_is_not_a_programme():
+    text = "《关于推进城市更新的实施方案》发布。原文见《关于推进城市更新的实施方案》。"
+    assert find_programmes(text, headline="关于推进城市更新的实施方案") == []
+    assert [p.name_zh for p in find_programmes(text)] == ["关于推进城市更新的实施方案"]

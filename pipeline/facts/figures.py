@@ -31,7 +31,7 @@ from pipeline.lang.zh_numbers import (
 )
 from pipeline.lang.zh_units import measure_words
 from pipeline.records import Figure
-from pipeline.text import split_sentences
+from pipeline.text import GAP_MARK, Span, split_sentences
 
 # Chinese qualifier -> English qualifier, by where it stands.
 PREFIX_QUALIFIERS = {
@@ -276,10 +276,25 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in spans)
 
 
+def _whole_sentences(text: str) -> list[Span]:
+    """Sentences of ``text``, a sentence the clean stage cut (with GAP_MARK inside) kept whole
+    although the mark's ellipsis looks like a sentence end: its figures must carry the damaged
+    sentence as their context, so that no stage quotes the part after the gap as if whole."""
+    gaps = [(match.start(), match.end()) for match in re.finditer(re.escape(GAP_MARK), text)]
+    sentences: list[Span] = []
+    for sentence in split_sentences(text):
+        previous = sentences[-1] if sentences else None
+        if previous and any(gap_start < previous.end <= gap_end for gap_start, gap_end in gaps):
+            sentences[-1] = Span(previous.start, sentence.end, text[previous.start : sentence.end])
+        else:
+            sentences.append(sentence)
+    return sentences
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every figure in ``text``, in text order, with offsets into ``text`` and its sentence."""
     masked = _masked_spans(text)
-    sentences = split_sentences(text)
+    sentences = _whole_sentences(text)
     sentence_starts = [sentence.start for sentence in sentences]
     figures = []
     for match in _FIGURE.finditer(text):

@@ -23,12 +23,12 @@ from pipeline.facts.quotes import Quoted, find_quoted_names, strip_quote_marks
 from pipeline.lang.zh import HAN, HAN_RANGES
 from pipeline.lang.zh_programmes import (
     DOCUMENT_HEADS,
-    NAME_BOUNDARIES,
-    NOT_LAWS,
     LISTED_ONLY_NOUNS,
+    NAME_BOUNDARIES,
     NAME_FOLLOWERS,
     NAME_INTRODUCERS,
     NOT_IN_NAMES,
+    NOT_LAWS,
     NUMBERED_NAME_FOLLOWERS,
     ORGANISATION_SUFFIXES,
     SCHEME_NOUNS,
@@ -74,6 +74,7 @@ _DOCUMENT_HEADS = tuple(sorted(set(DOCUMENT_HEADS) | set(PROGRAMME_NOUNS), key=l
 # 《...规划（2021—2025年）》, 《...办法（试行）》: the head stands before a closing parenthesis.
 _TRAILING_PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]$")
 _MARKER_WINDOW = 5
+_HEADLINE_SHARE = 0.8
 _BEFORE_MARKER_SPACE = re.compile(r"[\s:：“”\"]+$")
 # A scheme noun, or a number of articles (新国十条, 金融16条).
 _SCHEME_NOUN = re.compile("|".join(sorted(SCHEME_NOUNS, key=len, reverse=True)))
@@ -156,7 +157,13 @@ def _is_document_title(text: str, title: Quoted, headline: str) -> bool:
     before = _BEFORE_MARKER_SPACE.sub("", text[max(0, title.start - _MARKER_WINDOW) : title.start])
     if before.endswith(WORK_MARKERS):
         return False
-    return not (headline and (name in headline or headline in name))
+    return not _is_headline(name, headline)
+
+
+def _is_headline(name: str, headline: str) -> bool:
+    """The article's headline in 《》 (原标题：《...》), allowing for a site name or a subtitle beside it."""
+    shorter, longer = sorted((name, headline), key=len)
+    return bool(shorter) and shorter in longer and len(shorter) >= _HEADLINE_SHARE * len(longer)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from pipeline.facts.units import PERCENT, UNITS
 from pipeline.lang.zh import CLAUSE_BREAK, HAN
 from pipeline.records import Figure
+from pipeline.text import is_damaged
 
 TITLE_POINTS = 3.0
 # The words just before the figure share a two-character word with the title: it counts the
@@ -104,12 +105,13 @@ def _clause_before(text: str, offset: int) -> str:
 
 def select_key_figures(figures: list[Figure], limit: int | None) -> list[Figure]:
     """The ``limit`` best-scored figures (all when None), in text order; a figure repeated with the
-    same wording in the same sentence (a repeated paragraph) counts once."""
+    same wording in the same sentence (a repeated paragraph) counts once, and a figure of a damaged
+    sentence (cut by the clean stage) is left out, as its sentence cannot be quoted as whole."""
     seen: set[tuple[str, str]] = set()
     distinct = []
     for figure in figures:
         key = (figure.text_zh, figure.context_zh)
-        if key not in seen:
+        if key not in seen and not is_damaged(figure.context_zh):
             seen.add(key)
             distinct.append(figure)
     if limit is None:
