@@ -58,6 +58,7 @@ PREFIX_QUALIFIERS = {
 # 过千 is "over a thousand", but in 经过3年, 通过5项, 超过 or 不过 the 过 belongs to the word before.
 _NOT_OVER_BEFORE = "经通超度不错难越跨走路穿略高"
 APPROXIMATE_QUALIFIERS = {"余": "more than", "多": "more than", "来": "about"}
+_NO_APPROXIMATION = str.maketrans("", "", "".join(APPROXIMATE_QUALIFIERS))
 SUFFIX_QUALIFIERS = {"以上": "or more", "以下": "or less", "以内": "or less", "左右": "about", "之多": "as many as"}
 REACHED = "reached"
 _VERB_PREFIXES = ("达", "达到")
@@ -122,10 +123,8 @@ def _canonical_unit(written: str | None) -> str:
 
 def _strip_approximation(text: str) -> tuple[str, str]:
     """5.7万余 -> ("5.7万", "more than"); 40余万 -> ("40万", "more than"); 两百来万 -> ("两百万", "about")."""
-    for mark, qualifier in APPROXIMATE_QUALIFIERS.items():
-        if mark in text:
-            return text.replace(mark, ""), qualifier
-    return text, ""
+    qualifiers = [qualifier for mark, qualifier in APPROXIMATE_QUALIFIERS.items() if mark in text]
+    return text.translate(_NO_APPROXIMATION), qualifiers[0] if qualifiers else ""
 
 
 @dataclass

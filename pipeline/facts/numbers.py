@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 import cn2an
 
@@ -63,7 +63,10 @@ def parse_number(text: str) -> Decimal | None:
     text = text.lstrip(SIGNS).replace("个亿", "亿")
     if not text:
         return None
-    value = _unsigned_value(text)
+    try:
+        value = _unsigned_value(text)
+    except (InvalidOperation, KeyError):  # not one numeral after all: 0多 left by a mangled text
+        return None
     if value is None:
         return None
     if value == value.to_integral_value():
