@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -98,6 +99,10 @@ _FIGURE = re.compile(
     """,
     re.VERBOSE,
 )
+# Every figure holds a numeral within its first few characters (after a qualifier such as 不少于):
+# the full pattern is tried only there, as trying it at every character is slow.
+_NUMERAL = re.compile(f"[{_NUMBER_CHARS}]")
+_LONGEST_PREFIX = max(map(len, PREFIX_QUALIFIERS)) + 1  # and a minus sign
 # Numbers that are dates, clock times or phone numbers, never quantities.
 _NOT_QUANTITIES = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d{3,4}-\d{7,8}")
 _IDIOMS = re.compile("|".join(sorted(NUMERAL_IDIOMS, key=len, reverse=True)))
@@ -290,13 +295,28 @@ def _whole_sentences(text: str) -> list[Span]:
     return sentences
 
 
+def _figure_matches(text: str) -> Iterator[re.Match]:
+    """What _FIGURE.finditer(text) finds, trying the pattern only just before numerals."""
+    position = 0
+    while numeral := _NUMERAL.search(text, position):
+        match = None
+        for start in range(max(position, numeral.start() - _LONGEST_PREFIX), numeral.start() + 1):
+            if match := _FIGURE.match(text, start):
+                break
+        if match and match.end() > match.start():
+            yield match
+            position = match.end()
+        else:
+            position = numeral.end()
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every figure in ``text``, in text order, with offsets into ``text`` and its sentence."""
     masked = _masked_spans(text)
     sentences = _whole_sentences(text)
     sentence_starts = [sentence.start for sentence in sentences]
     figures = []
-    for match in _FIGURE.finditer(text):
+    for match in _figure_matches(text):
         reading = _read(match)
         prefix = _prefix(match, text)
         if reading is None or _inside(match.start("core"), masked) or not _is_quantity(match, reading, text, prefix):

@@ -79,7 +79,6 @@ _BEFORE_MARKER_SPACE = re.compile(r"[\s:：“”\"]+$")
 # A scheme noun, or a number of articles (新国十条, 金融16条).
 _SCHEME_NOUN = re.compile("|".join(sorted(SCHEME_NOUNS, key=len, reverse=True)))
 _NUMBERED_NAME = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})条")
-_BOUNDARY = re.compile("(?=(" + "|".join(sorted(NAME_BOUNDARIES, key=len, reverse=True)) + "))")
 _LIST_MARK = "、"
 # 简政放权、放管结合、优化服务改革: a name may list four-character phrases.
 _LISTED_PHRASE_CHARS = 4
@@ -176,16 +175,12 @@ class UnquotedName:
     has_numeral: bool  # 新国十条: its number is no figure
 
 
-def _boundary_ends(text: str) -> set[int]:
-    return {match.start() + len(match.group(1)) for match in _BOUNDARY.finditer(text)}
-
-
-def _head_start(text: str, noun_start: int, boundary_ends: set[int]) -> int:
+def _head_start(text: str, noun_start: int) -> int:
     """Where the name ending at ``noun_start`` begins: after a boundary word, a non-Han character,
     or a list mark that does not join four-character phrases."""
     position = noun_start
     segment = 0
-    while position > 0 and position not in boundary_ends and noun_start - position < MAX_HEAD_CHARS:
+    while position > 0 and not text.endswith(NAME_BOUNDARIES, 0, position) and noun_start - position < MAX_HEAD_CHARS:
         char = text[position - 1]
         if char == _LIST_MARK and segment == _LISTED_PHRASE_CHARS:
             segment = 0
@@ -230,12 +225,10 @@ def _stands_as_name(text: str, start: int, end: int) -> bool:
 def find_unquoted_names(text: str) -> list[UnquotedName]:
     """Scheme names written without quotes or 《》, in text order."""
     names = []
-    boundary_ends: set[int] | None = None
     for match in _SCHEME_NOUN.finditer(text):
         if _SCHEME_NOUN.match(text, match.end()) or text[match.end() : match.end() + 1] in ORGANISATION_SUFFIXES:
             continue  # 行动 of 行动计划, 改革 of 发展改革委: the name ends later
-        boundary_ends = _boundary_ends(text) if boundary_ends is None else boundary_ends
-        start = _head_start(text, match.start(), boundary_ends)
+        start = _head_start(text, match.start())
         head = text[start : match.start()]
         if _is_scheme_head(head, match.group(), text, match.start()) and _stands_as_name(text, start, match.end()):
             names.append(UnquotedName(text[start : match.end()], start, match.end(), has_numeral=False))
@@ -243,8 +236,7 @@ def find_unquoted_names(text: str) -> list[UnquotedName]:
         after = text[match.end() : match.end() + 2]
         if after and _HAN_CHAR.match(after[0]) and not after.startswith(NUMBERED_NAME_FOLLOWERS):
             continue  # 22条措施: a count of the noun after it
-        boundary_ends = _boundary_ends(text) if boundary_ends is None else boundary_ends
-        start = _head_start(text, match.start(), boundary_ends)
+        start = _head_start(text, match.start())
         if _NUMBERED_HEAD_CHARS[0] <= match.start() - start <= _NUMBERED_HEAD_CHARS[1]:
             names.append(UnquotedName(text[start : match.end()], start, match.end(), has_numeral=True))
     return sorted(names, key=lambda name: name.start)
