@@ -21,6 +21,7 @@ from pipeline.facts.programmes import PROGRAMME_NOUNS, find_unquoted_names
 from pipeline.facts.quotes import find_quoted_names
 from pipeline.facts.units import FRACTION, PERCENT, UNIT_SPELLINGS, UNITS
 from pipeline.lang.zh_numbers import (
+    ERAS,
     NOT_PERIOD_OPENERS,
     NUMERAL_IDIOMS,
     PERIOD_CLOSERS,
@@ -260,7 +261,9 @@ def _is_quantity(match: re.Match, reading: _Reading, text: str, prefix: str) -> 
         return False  # 一名工人, 一批, 千军万马, 千万: words, not counts
     if not unit and not reading.has_magnitude:
         return False
-    is_a_year = _YEAR_RANGE[0] <= reading.value <= _YEAR_RANGE[1] or _is_year(low, before, after_unit)
+    is_a_year = (
+        _YEAR_RANGE[0] <= reading.value <= _YEAR_RANGE[1] or _is_year(low, before, after_unit) or before.endswith(ERAS)
+    )
     if unit == "年" and not reading.has_magnitude and is_a_year:
         return False
     if reading.value_high is None and _is_period(unit, prefix, before, after_unit):

@@ -80,6 +80,9 @@ _BEFORE_MARKER_SPACE = re.compile(r"[\s:：“”\"]+$")
 _SCHEME_NOUN = re.compile("|".join(sorted(SCHEME_NOUNS, key=len, reverse=True)))
 _NUMBERED_NAME = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})条")
 _LIST_MARK = "、"
+_NAME_STARTS = tuple(set(NAME_BOUNDARIES) | set(NAME_INTRODUCERS))
+_SCHEME_NOUN_WORDS = tuple(SCHEME_NOUNS)
+_PAPER_HEADS = tuple(head for head in DOCUMENT_HEADS if head not in SCHEME_NOUNS)
 # 简政放权、放管结合、优化服务改革: a name may list four-character phrases.
 _LISTED_PHRASE_CHARS = 4
 MAX_HEAD_CHARS = 14
@@ -94,6 +97,8 @@ _AFTER_CODE_WINDOW = 20
 _WINDOW_STOP = re.compile(r"[，。；！？、“”‘’《》\n,;:：!?\d]")
 _QUOTE_RUN_JOINERS = "、和及与"
 _LIST_MARKER = "等"
+# A quoted phrase with 的 (“承担剩余风险的制度安排”) describes; only a document title holds 的 in a name.
+_PARTICLE = "的"
 
 
 @dataclass(frozen=True)
@@ -135,12 +140,21 @@ def _noun_phrase_end(window: str) -> int:
     return max(ends, default=0)
 
 
+def _is_generic_document(name: str) -> bool:
+    """“个人意见”: one common word before the head of a paper names no document (“五年行动” is a
+    scheme, whatever word is before it)."""
+    head = next((head for head in _PAPER_HEADS if name.endswith(head) and len(name) > len(head)), "")
+    return bool(head) and is_common_word(name[: -len(head)])
+
+
 def _is_candidate(name: str) -> bool:
     """Quoted words that can be names: not one stressed character (“技”), not a holiday (“五一”),
     not a metaphor, slogan or phrase."""
     return (
         len(name) >= MIN_NAME_CHARS
         and not _CHINESE_NUMERALS_ONLY.fullmatch(name)
+        and not (_PARTICLE in name and not name.endswith(_DOCUMENT_HEADS))
+        and not _is_generic_document(name)
         and name not in METAPHORS
         and not name.endswith(_SLOGAN_ENDINGS)
         and not _PHRASE_PUNCTUATION.search(name)
@@ -180,7 +194,9 @@ def _head_start(text: str, noun_start: int) -> int:
     or a list mark that does not join four-character phrases."""
     position = noun_start
     segment = 0
-    while position > 0 and not text.endswith(NAME_BOUNDARIES, 0, position) and noun_start - position < MAX_HEAD_CHARS:
+    while position > 0 and not text.endswith(_NAME_STARTS, 0, position):
+        if noun_start - position >= MAX_HEAD_CHARS:
+            return noun_start  # no boundary near: a clause, not a name
         char = text[position - 1]
         if char == _LIST_MARK and segment == _LISTED_PHRASE_CHARS:
             segment = 0
@@ -190,9 +206,11 @@ def _head_start(text: str, noun_start: int) -> int:
             break
         position -= 1
     head = text[position:noun_start]
-    first, _, rest = head.partition(_LIST_MARK)
-    if rest and len(first) != _LISTED_PHRASE_CHARS:
-        return noun_start - len(rest)  # 教育、医疗、养老改革 names only 养老改革, if anything
+    phrases = head.split(_LIST_MARK)
+    listed_names = any(phrase.endswith(_SCHEME_NOUN_WORDS) for phrase in phrases[:-1])
+    if len(phrases) > 1 and (len(phrases[0]) != _LISTED_PHRASE_CHARS or listed_names):
+        # 教育、医疗、养老改革 and 财税改革、商事改革、土地制度改革 list names: only the last counts
+        return noun_start - len(phrases[-1])
     return position + (1 if head.startswith(_LIST_MARK) else 0)
 
 

@@ -13,6 +13,7 @@ NUMERAL_IDIOMS = (
     "千秋万代", "一分为二", "二八定律", "九成新", "五花八门", "八仙过海", "一呼百应", "百发百中",
     "一目十行", "十拿九稳", "六神无主", "乱七八糟", "一穷二白", "三百六十行", "一年半载", "一时半刻",
     "三长两短", "四分五裂", "半斤八两", "百里挑一", "千载难逢", "成千上万", "万众一心", "一本万利",
+    "四处", "百年大计", "百年未有", "千年", "百年",
 )
 
 # Before a number of time units, these make it a reference period (今年前8个月, 过去五年间,
@@ -29,4 +30,6 @@ YEAR_CLOSERS = ("级", "代", "度", "底", "初", "末")
 # A two-digit number of years is a year (99年, 08年) when it opens with 0, is followed by a month,
 # or stands with a word of when rather than how long.
 TWO_DIGIT_YEAR_FOLLOWERS = ("出生", "生人", "毕业", "入职", "入学", "进入", "加入", "开始", "起", "至", "到", "时")
+# Before any number of years, an era makes it a year: 民国八十二年 is 1993, not 82 years.
+ERAS = ("民国", "公元", "昭和", "平成", "令和")
 TWO_DIGIT_YEAR_PRECEDERS = ("早在", "直到", "上世纪", "于", "在", "从", "自", "是")

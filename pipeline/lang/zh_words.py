@@ -12,11 +12,19 @@ COMMON_WORD_FREQUENCY = 20
 
 @cache
 def _frequencies() -> dict[str, int]:
+    """jieba's word counts: its own table when jieba is already loaded (the summariser loads it),
+    else read straight from its dictionary file, in half the time jieba takes to initialise."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    jieba.dt.initialize()
-    return jieba.dt.FREQ
+    if jieba.dt.initialized:
+        return jieba.dt.FREQ
+    frequencies = {}
+    with jieba.dt.get_dict_file() as dictionary:
+        for line in dictionary:
+            word, count = line.decode("utf-8").split(" ", 2)[:2]
+            frequencies[word] = int(count)
+    return frequencies
 
 
 def word_frequency(word: str) -> int:
