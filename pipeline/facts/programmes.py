@@ -24,6 +24,7 @@ from pipeline.lang.zh import HAN, HAN_RANGES
 from pipeline.lang.zh_programmes import (
     DOCUMENT_HEADS,
     LISTED_ONLY_NOUNS,
+    METHOD_NOUNS,
     NAME_BOUNDARIES,
     NAME_FOLLOWERS,
     NAME_INTRODUCERS,
@@ -291,7 +292,7 @@ def _quoted_mentions(
     ]
     for quoted in quotes:
         name = quoted.inner.strip()
-        if not _is_candidate(name):
+        if not _is_candidate(name) or text.startswith(METHOD_NOUNS, quoted.end):
             continue
         is_code = not HAN.search(name)
         window = _window_after(text, quoted, quotes_by_start, _AFTER_CODE_WINDOW if is_code else _AFTER_QUOTE_WINDOW)

@@ -63,3 +63,5 @@ NOT_IN_NAMES = frozenset("他她我你您第届")
 NUMBERED_NAME_FOLLOWERS = ("的", "和", "与", "及", "、", "等", "出台", "发布", "落地", "实施", "政策", "明确", "提出")
 # After a scheme noun, these make it part of an organisation's name: 发展改革委, 中国工程院, 改革办.
 ORGANISATION_SUFFIXES = frozenset("委办局部院署司处厅")
+# Right after a quoted name, these make it a method, not a programme: “公司+农户”模式.
+METHOD_NOUNS = ("模式", "方式", "做法", "打法")
