@@ -41,6 +41,7 @@ PREFIX_QUALIFIERS = {
     "将近": "nearly",
     "接近": "nearly",
     "约": "about",
+    "约为": "about",
     "大约": "about",
     "超过": "over",
     "超": "over",

@@ -17,7 +17,8 @@ CHINESE_PATTERN = f"[{CHINESE_DIGITS}{CHINESE_UNITS}][{CHINESE_DIGITS}{CHINESE_U
 _MIXED_PATTERN = rf"\d+[万亿](?:\d{{1,4}}万?(?![\d.])|[一二两三四五六七八九][千百十][{CHINESE_DIGITS}{CHINESE_UNITS}]*)"
 # An Arabic number may carry a Chinese magnitude: 5.7万, 1万亿, 3千.
 NUMBER_PATTERN = f"{_MIXED_PATTERN}|(?:{ARABIC_PATTERN})(?:[千百]?[万亿]{{1,2}}|[千百])?|{CHINESE_PATTERN}"
-SIGNS = "-－−"
+# Minus signs, and 负 as newsreaders say it (增长负0.3%).
+SIGNS = "-－−负"
 _MAGNITUDE_CHARS = "".join(MAGNITUDES)
 # The magnitude a number ends with: 20万 -> 万, 2500亿 -> 亿, 六万 -> 万, 3千万 -> 千万.
 _TRAILING_MAGNITUDE = re.compile(f"(?<=\\d)[{_MAGNITUDE_CHARS}]+$|[万亿]+$")

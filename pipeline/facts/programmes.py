@@ -70,7 +70,7 @@ _NUMBERED_ACTION = re.compile(
 )
 # A quoted name may also end in 制 (“现代学徒制”), which after a quote starts other words (制造业).
 _NAME_ENDINGS = (*PROGRAMME_NOUNS, "制")
-_PLAN_NOUNS = ("计划", "行动", "工程", "方案", "改革", "倡议")
+_PLAN_NOUNS = ("计划", "行动", "工程", "方案", "规划", "改革", "倡议")
 _DOCUMENT_HEADS = tuple(sorted(set(DOCUMENT_HEADS) | set(PROGRAMME_NOUNS), key=len, reverse=True))
 # 《...规划（2021—2025年）》, 《...办法（试行）》: the head stands before a closing parenthesis.
 _TRAILING_PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]$")
@@ -81,6 +81,7 @@ _BEFORE_MARKER_SPACE = re.compile(r"[\s:：“”\"]+$")
 _SCHEME_NOUN = re.compile("|".join(sorted(SCHEME_NOUNS, key=len, reverse=True)))
 _NUMBERED_NAME = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})条")
 _LIST_MARK = "、"
+_CLOSING_QUOTES = frozenset("”’」』》\"")
 _NAME_STARTS = tuple(set(NAME_BOUNDARIES) | set(NAME_INTRODUCERS))
 _SCHEME_NOUN_WORDS = tuple(SCHEME_NOUNS)
 _PAPER_HEADS = tuple(head for head in DOCUMENT_HEADS if head not in SCHEME_NOUNS)
@@ -223,9 +224,10 @@ def _is_scheme_head(head: str, noun: str, text: str, noun_start: int) -> bool:
     if noun in LISTED_ONLY_NOUNS and _LIST_MARK not in head:
         return False
     noun_end = noun_start + len(noun)
+    after = text[noun_end : noun_end + 1]
     return not (
         is_common_word(text[noun_start - 1] + noun)
-        or is_common_word(noun + text[noun_end : noun_end + 1])
+        or (_HAN_CHAR.match(after) and is_common_word(noun + after))
         or is_dictionary_word(head + noun)
     )
 
@@ -234,6 +236,8 @@ def _stands_as_name(text: str, start: int, end: int) -> bool:
     """A scheme name opens a clause or follows a verb that introduces it, and ends where a verb,
     particle or punctuation does (深港通开通以来, 实施乡村振兴战略，)."""
     before = text[start - 1 : start]
+    if before in _CLOSING_QUOTES:
+        return False  # “百县千镇万村”高质量发展工程: the tail of a quoted name
     opens_clause = not before or not (_HAN_CHAR.match(before) or before.isalnum())
     introduced = opens_clause or text[:start].endswith(NAME_INTRODUCERS)
     after = text[end : end + 1]
@@ -292,6 +296,9 @@ def _quoted_mentions(
     ]
     for quoted in quotes:
         name = quoted.inner.strip()
+        if _CHINESE_NUMERALS_ONLY.fullmatch(name) and _adjacent_plan_noun(text, quoted):
+            mentions.append(_Mention(name + _adjacent_plan_noun(text, quoted), quoted.start + 1))  # “十四五”规划
+            continue
         if not _is_candidate(name) or text.startswith(METHOD_NOUNS, quoted.end):
             continue
         is_code = not HAN.search(name)

@@ -22,9 +22,10 @@ WORK_MARKERS = (
 # Nouns that end an unquoted scheme name, with the fewest characters the name needs before them:
 # 深港通, 东数西算工程, 乡村振兴战略, 河长制, 专项债试点, 城乡居民基本医疗保险.
 SCHEME_NOUNS = {
-    "计划": 2, "工程": 2, "行动": 2, "试点": 2, "战略": 2, "改革": 2, "倡议": 2, "长制": 1, "通": 2,
-    # Social insurance schemes; 人寿保险 and 财产保险 name insurers.
+    "计划": 2, "工程": 2, "行动": 2, "试点": 2, "战略": 2, "改革": 2, "倡议": 2, "制": 2, "通": 2,
+    # Social insurance schemes; 人寿保险 and 财产保险 name insurers. The basic schemes need no more.
     "医疗保险": 2, "养老保险": 2, "失业保险": 2, "工伤保险": 2, "生育保险": 2, "护理保险": 2,
+    "基本医疗保险": 0, "基本养老保险": 0,
 }
 # 机制 is left out: unquoted, it is nearly always a generic mechanism (建立激励评价机制).
 # 改革 follows every reform; unquoted, only a list of four-character phrases names one
@@ -47,7 +48,7 @@ NAME_BOUNDARIES = (
 NAME_INTRODUCERS = (
     "实施", "推进", "落实", "开展", "启动", "推动", "深化", "实行", "推行", "参加", "参保", "纳入", "出台",
     "印发", "发布", "扩大", "开通", "加入", "推出", "部署", "全面", "深入", "积极", "正式", "持续", "大力",
-    "加快", "首批", "和", "与", "及",
+    "加快", "首批", "和", "与", "及", "全国", "全省", "全市", "我国", "我省", "我市", "各地", "多地",
 )
 # What may follow a scheme name: a verb of what it does or what is done with it, a particle or
 # conjunction, or a noun of its extent (专项债试点范围). In 全国工程建设系统 the noun runs on.
@@ -55,6 +56,7 @@ NAME_FOLLOWERS = (
     "的", "和", "与", "及", "、", "等", "在", "中", "下", "是", "为", "将", "已", "正", "也", "都", "还", "以来",
     "开通", "启动", "实施", "落地", "推进", "取得", "覆盖", "惠及", "范围", "成效", "进展", "持续", "深入",
     "全面", "进一步", "不断", "稳步", "有效", "正式", "首批", "累计", "运行", "带动", "支持", "助力",
+    "于", "业务", "参保", "覆盖", "待遇", "基金",
 )
 # Characters no scheme name holds: persons and ordinals (他荣获第十五届全国工程...).
 NOT_IN_NAMES = frozenset("他她我你您第届")
