@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from pipeline.facts.units import FRACTION, PERCENT, UNITS
+from pipeline.facts.units import FRACTION, PER_MILLE, PERCENT, UNITS
 from pipeline.lang.en import CARDINALS, FRACTION_NAMES, SCALES_WRITTEN
 
 # Qualifiers English puts after the number; the others go before it.
@@ -13,6 +13,8 @@ _SUFFIX_QUALIFIERS = frozenset({"or more", "or less"})
 # "reached" (达) is a verb the translator keeps around the figure, not part of the figure's English.
 _NO_WORDING_QUALIFIERS = frozenset({"", "range", "reached"})
 _RANGE_DASH = "\u2013"
+# Signs written against the number: 30.6%, 3‰.
+_GLUED_UNITS = frozenset({PERCENT, PER_MILLE})
 
 
 def _plain(value: Decimal) -> str:
@@ -57,7 +59,7 @@ def _with_unit(quantity: str, unit_zh: str, is_one: bool) -> str:
     if unit is None or not unit.plural:
         return quantity
     noun = unit.singular if is_one else unit.plural
-    if unit_zh == PERCENT:
+    if unit_zh in _GLUED_UNITS:
         return f"{quantity}{noun}"
     return f"{quantity} {noun}"
 

@@ -47,6 +47,7 @@ PREFIX_QUALIFIERS = {
     "超": "over",
     "逾": "over",
     "过": "over",
+    "上": "over",
     "不到": "less than",
     "不足": "less than",
     "至少": "at least",
@@ -60,6 +61,10 @@ PREFIX_QUALIFIERS = {
 }
 # 过千 is "over a thousand", but in 经过3年, 通过5项, 超过 or 不过 the 过 belongs to the word before.
 _NOT_OVER_BEFORE = "经通超度不错难越跨走路穿略高"
+# 上 is "over" only before a round number: 上百家, 上千人, 上万名 (not 上5年).
+_ROUND_NUMBER_STARTS = "百千万亿"
+# The dash or 至 of a range just before a number: 第1-3名 was no figure, and neither is its 3名.
+_RANGE_TAIL = re.compile(r"\d[-–—~～至到]$")
 APPROXIMATE_QUALIFIERS = {"余": "more than", "多": "more than", "来": "about"}
 _NO_APPROXIMATION = str.maketrans("", "", "".join(APPROXIMATE_QUALIFIERS))
 SUFFIX_QUALIFIERS = {"以上": "or more", "以下": "or less", "以内": "or less", "左右": "about", "之多": "as many as"}
@@ -75,8 +80,10 @@ _APPROXIMATION = "(?:[余多]|(?<=[十百千])来)"
 _VALUE = f"(?:{NUMBER_PATTERN}){_APPROXIMATION}?(?:个(?=亿))?(?:[万亿]{{1,2}})?{_APPROXIMATION}?"
 # A bare 万亿 before a unit is one trillion (突破万亿元); 数万亿 ("trillions") is no number.
 _BARE_TRILLION = f"(?<![数几上{_NUMBER_CHARS}])万亿(?=(?:{_UNIT}))"
+# 近万人, 上万名, 过亿, 万余人: a bare 万 or 亿 after a qualifier or before 余/多 is one of it.
+_BARE_MAGNITUDE = "(?:(?<=[上近超逾约过])[万亿]|万(?=[余多]))"
 # A minus sign, never the dash of a range (4000-6000元): no digit may stand before it.
-_SIGNED_VALUE = f"(?:(?<![\\d.])[{SIGNS}](?=\\d))?(?:{_VALUE}|{_BARE_TRILLION})"
+_SIGNED_VALUE = f"(?:(?<![\\d.])[{SIGNS}](?=\\d))?(?:{_VALUE}|{_BARE_TRILLION}|{_BARE_MAGNITUDE}{_APPROXIMATION}?)"
 _RANGE_SEPARATOR = "[-–—~～至到]"
 # 成 as tenths, but not in 成员/成为/成立/成长... where it begins a word.
 _TENTHS_BLOCKERS = "员为立长功果本绩就熟才型品效都交"
@@ -195,6 +202,8 @@ def _prefix(match: re.Match, text: str) -> str:
     prefix = match.group("prefix") or ""
     if prefix == "过" and match.start() > 0 and text[match.start() - 1] in _NOT_OVER_BEFORE:
         return ""
+    if prefix == "上" and not match.group("core").startswith(tuple(_ROUND_NUMBER_STARTS)):
+        return ""
     return prefix
 
 
@@ -251,6 +260,8 @@ def _is_quantity(match: re.Match, reading: _Reading, text: str, prefix: str) -> 
     after_unit = text[_unit_end(match) :]
     if not unit and after_unit[:1].isdigit():
         return False  # a longer number the pattern could not read whole
+    if _RANGE_TAIL.search(text, 0, prefix_start):
+        return False
     glued_to_letter = core_start > 0 and text[core_start - 1].isascii() and text[core_start - 1].isalpha()
     if glued_to_letter and unit not in _UNITS_AFTER_LETTERS:
         return False
@@ -258,7 +269,8 @@ def _is_quantity(match: re.Match, reading: _Reading, text: str, prefix: str) -> 
         return False  # 三部门, 五周年: the unit is the start of another word
     if low is None:
         return True
-    if reading.is_chinese and (low == "一" or not (unit or _CHINESE_WITH_MAGNITUDE.fullmatch(low))):
+    qualified_magnitude = bool(prefix) and low in ("万", "亿")  # 过亿, 近万
+    if reading.is_chinese and (low == "一" or not (unit or _CHINESE_WITH_MAGNITUDE.fullmatch(low) or qualified_magnitude)):
         return False  # 一名工人, 一批, 千军万马, 千万: words, not counts
     if not unit and not reading.has_magnitude:
         return False

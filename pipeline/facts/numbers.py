@@ -37,7 +37,7 @@ def _chinese_value(text: str) -> Decimal | None:
     if not any(char in CHINESE_UNITS or char in "万亿" for char in text) and len(text) > 1:
         # 七八, 三五: "seven or eight", not 78; 二〇二三 spells a year digit by digit.
         return None
-    if text[0] in "百千万":
+    if text[0] in "百千万亿":
         text = "一" + text  # 千余场次: a bare 千 is one thousand; a bare 万亿 one trillion
     try:
         return Decimal(cn2an.cn2an(text, "normal"))

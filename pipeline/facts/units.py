@@ -22,6 +22,7 @@ class Unit:
 
 
 PERCENT = "%"
+PER_MILLE = "‰"
 FRACTION = "分之"
 
 UNITS: dict[str, Unit] = {
