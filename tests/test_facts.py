@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.facts import extract_facts
+from pipeline.facts.listing import facts_as_text
 from pipeline.records import CleanArticle, Metadata, Source
 from pipeline.text import GAP_MARK, is_damaged
 
@@ -141,6 +142,11 @@ def test_command_rejects_a_bad_key_figure_setting_with_exit_2(tmp_path):
 def test_an_article_without_numbers_or_names_has_no_facts():
     facts = extract_facts(make_article(["技能是产业工人立业之本。"], title="淬才强技 筑梦车城"))
     assert (facts.figures, facts.key_figures, facts.programmes) == ([], [], [])
+
+
+def test_text_listing_shows_the_title_figures():
+    listing = facts_as_text(extract_facts(make_article(PARAGRAPHS)))
+    assert "title figures: 959万 → 9.59 million" in listing
 
 
 def test_title_figures_are_found_once_in_the_title():
