@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import accumulate
 
 from pipeline.facts.english import render_figure_en
 from pipeline.facts.numbers import (
@@ -260,7 +261,7 @@ def _is_quantity(match: re.Match, reading: _Reading, text: str, prefix: str) -> 
     after_unit = text[_unit_end(match) :]
     if not unit and after_unit[:1].isdigit():
         return False  # a longer number the pattern could not read whole
-    if _RANGE_TAIL.search(text, 0, prefix_start):
+    if _RANGE_TAIL.search(text, max(0, prefix_start - 2), prefix_start):
         return False
     glued_to_letter = core_start > 0 and text[core_start - 1].isascii() and text[core_start - 1].isalpha()
     if glued_to_letter and unit not in _UNITS_AFTER_LETTERS:
@@ -284,16 +285,23 @@ def _is_quantity(match: re.Match, reading: _Reading, text: str, prefix: str) -> 
     return not (reading.is_chinese and unit in _UNITS_BEFORE_NAMES and after_unit.startswith(PROGRAMME_NOUNS))
 
 
-def _masked_spans(text: str) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in _NOT_QUANTITIES.finditer(text)]
-    spans += [(m.start(), m.end()) for m in _IDIOMS.finditer(text)]
-    spans += [(quoted.start, quoted.end) for quoted in find_quoted_names(text)]
-    spans += [(name.start, name.end) for name in find_unquoted_names(text) if name.has_numeral]
-    return spans
+class _Masked:
+    """Stretches of text where no figure starts: dates, times, phone numbers, idioms, quoted and
+    numbered names."""
 
+    def __init__(self, text: str):
+        spans = [(m.start(), m.end()) for m in _NOT_QUANTITIES.finditer(text)]
+        spans += [(m.start(), m.end()) for m in _IDIOMS.finditer(text)]
+        spans += [(quoted.start, quoted.end) for quoted in find_quoted_names(text)]
+        spans += [(name.start, name.end) for name in find_unquoted_names(text) if name.has_numeral]
+        spans.sort()
+        self._starts = [start for start, _ in spans]
+        # The furthest end of the spans starting at or before each one: spans may nest.
+        self._reach = list(accumulate((end for _, end in spans), max))
 
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
+    def covers(self, offset: int) -> bool:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and self._reach[index] > offset
 
 
 def _whole_sentences(text: str) -> list[Span]:
@@ -328,14 +336,14 @@ def _figure_matches(text: str) -> Iterator[re.Match]:
 
 def find_figures(text: str) -> list[Figure]:
     """Every figure in ``text``, in text order, with offsets into ``text`` and its sentence."""
-    masked = _masked_spans(text)
+    masked = _Masked(text)
     sentences = _whole_sentences(text)
     sentence_starts = [sentence.start for sentence in sentences]
     figures = []
     for match in _figure_matches(text):
         reading = _read(match)
         prefix = _prefix(match, text)
-        if reading is None or _inside(match.start("core"), masked) or not _is_quantity(match, reading, text, prefix):
+        if reading is None or masked.covers(match.start("core")) or not _is_quantity(match, reading, text, prefix):
             continue
         # 达 is the sentence's verb ("reached"): it stays out of text_zh, and so out of text_en,
         # for the translator to translate around the figure.
