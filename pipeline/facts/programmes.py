@@ -82,7 +82,8 @@ _SCHEME_NOUN = re.compile("|".join(sorted(SCHEME_NOUNS, key=len, reverse=True)))
 _NUMBERED_NAME = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})条")
 _LIST_MARK = "、"
 _CLOSING_QUOTES = frozenset("”’」』》\"")
-_NAME_STARTS = tuple(set(NAME_BOUNDARIES) | set(NAME_INTRODUCERS))
+_NAME_START_WORDS = tuple(word for word in {*NAME_BOUNDARIES, *NAME_INTRODUCERS} if len(word) > 1)
+_NAME_START_CHARS = frozenset(word for word in {*NAME_BOUNDARIES, *NAME_INTRODUCERS} if len(word) == 1)
 _SCHEME_NOUN_WORDS = tuple(SCHEME_NOUNS)
 _PAPER_HEADS = tuple(head for head in DOCUMENT_HEADS if head not in SCHEME_NOUNS)
 # 简政放权、放管结合、优化服务改革: a name may list four-character phrases.
@@ -191,12 +192,20 @@ class UnquotedName:
     has_numeral: bool  # 新国十条: its number is no figure
 
 
+def _starts_name(text: str, position: int) -> bool:
+    """Whether a boundary word ends at ``position``; a one-character one (由, 有, 据, 在) only when it
+    does not end a word with the character before it (自由, 国有, 数据, 现在)."""
+    if text.endswith(_NAME_START_WORDS, 0, position):
+        return True
+    return text[position - 1] in _NAME_START_CHARS and not is_common_word(text[max(0, position - 2) : position])
+
+
 def _head_start(text: str, noun_start: int) -> int:
     """Where the name ending at ``noun_start`` begins: after a boundary word, a non-Han character,
     or a list mark that does not join four-character phrases."""
     position = noun_start
     segment = 0
-    while position > 0 and not text.endswith(_NAME_STARTS, 0, position):
+    while position > 0 and not _starts_name(text, position):
         if noun_start - position >= MAX_HEAD_CHARS:
             return noun_start  # no boundary near: a clause, not a name
         char = text[position - 1]
@@ -239,7 +248,7 @@ def _stands_as_name(text: str, start: int, end: int) -> bool:
     if before in _CLOSING_QUOTES:
         return False  # “百县千镇万村”高质量发展工程: the tail of a quoted name
     opens_clause = not before or not (_HAN_CHAR.match(before) or before.isalnum())
-    introduced = opens_clause or text[:start].endswith(NAME_INTRODUCERS)
+    introduced = opens_clause or text.endswith(NAME_INTRODUCERS, 0, start)
     after = text[end : end + 1]
     ends_clause = not after or not (_HAN_CHAR.match(after) or after.isalnum())
     return introduced and (ends_clause or text.startswith(NAME_FOLLOWERS, end))

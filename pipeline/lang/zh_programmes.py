@@ -49,6 +49,8 @@ NAME_INTRODUCERS = (
     "实施", "推进", "落实", "开展", "启动", "推动", "深化", "实行", "推行", "参加", "参保", "纳入", "出台",
     "印发", "发布", "扩大", "开通", "加入", "推出", "部署", "全面", "深入", "积极", "正式", "持续", "大力",
     "加快", "首批", "和", "与", "及", "全国", "全省", "全市", "我国", "我省", "我市", "各地", "多地",
+    "的", "了", "在", "将", "是", "对", "把", "由", "从", "向", "通过", "依托", "围绕", "按照",
+    "根据", "关于", "作为", "包括", "其中", "等",
 )
 # What may follow a scheme name: a verb of what it does or what is done with it, a particle or
 # conjunction, or a noun of its extent (专项债试点范围). In 全国工程建设系统 the noun runs on.
@@ -56,10 +58,11 @@ NAME_FOLLOWERS = (
     "的", "和", "与", "及", "、", "等", "在", "中", "下", "是", "为", "将", "已", "正", "也", "都", "还", "以来",
     "开通", "启动", "实施", "落地", "推进", "取得", "覆盖", "惠及", "范围", "成效", "进展", "持续", "深入",
     "全面", "进一步", "不断", "稳步", "有效", "正式", "首批", "累计", "运行", "带动", "支持", "助力",
-    "于", "业务", "参保", "覆盖", "待遇", "基金",
+    "于", "业务", "参保", "覆盖", "待遇", "基金", "建设", "项目",
 )
-# Characters no scheme name holds: persons and ordinals (他荣获第十五届全国工程...).
-NOT_IN_NAMES = frozenset("他她我你您第届")
+# Characters no scheme name holds: persons, ordinals and distributives (他荣获第十五届全国工程...,
+# 每年确定一批省级改革试点).
+NOT_IN_NAMES = frozenset("他她我你您第届每批")
 # After 新国十条 or 金融16条 (a scheme known by its number of articles), only these may follow;
 # in 22条措施 or 600条巴士路线 the number counts the noun after it.
 NUMBERED_NAME_FOLLOWERS = ("的", "和", "与", "及", "、", "等", "出台", "发布", "落地", "实施", "政策", "明确", "提出")
