@@ -213,13 +213,17 @@ SENTENCES = [
     ("北向资金全天净买入超百亿元。", [("超百亿元", "10000000000", "over 10 billion yuan")], []),
     ("台风“摩羯”造成直接经济损失约200亿元，紧急转移安置群众57.4万人。",
      [("约200亿元", "20000000000", "about 20 billion yuan"), ("57.4万人", "574000", "574,000 people")], []),
-    ("累计接种疫苗34.3亿剂次。", [], []),
+    # Expectation corrected after the run: written as "no figure" for an unknown unit, but a number
+    # with 亿 is a figure whatever follows, and 剂次 belongs in the measure-word table.
+    ("累计接种疫苗34.3亿剂次。", [("34.3亿剂次", "3430000000", "3.43 billion doses")], []),
     ("全市新增本土确诊病例26例，无症状感染者158例。", [("26例", "26", "26 cases"), ("158例", "158", "158 cases")], []),
     ("C919已累计交付16架，承运旅客超过100万人次。",
      [("16架", "16", "16 aircraft"), ("超过100万人次", "1000000", "over 1 million person-times")], ["919"]),
-    ("我国造船完工量4818万载重吨。", [], []),
+    # Expectation corrected after the run, as above (载重吨, deadweight tonnes).
+    ("我国造船完工量4818万载重吨。", [("4818万载重吨", "48180000", "48.18 million deadweight tonnes")], []),
     ("中欧班列累计开行超过9万列，发送货物超870万标箱。",
-     [("超870万标箱", "8700000", "over 8.7 million TEU")], []),
+     # Expectation corrected after the run: 超过9万列 (trains) was left out by mistake.
+     [("超过9万列", "90000", "over 90,000"), ("超870万标箱", "8700000", "over 8.7 million TEU")], []),
     ("全年全国居民人均可支配收入39218元，比上年名义增长6.3%。",
      [("39218元", "39218", "39,218 yuan"), ("6.3%", "6.3", "6.3%")], []),
     ("60岁及以上人口29697万人，占全国人口的21.1%。",
