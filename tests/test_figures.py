@@ -86,6 +86,8 @@ FIGURE_CASES = [
     # Mixed and colloquial numerals.
     ("收入12万3456元", [("12万3456元", "123456", "元", "", "123,456 yuan")]),
     ("共有职工2万三千人", [("2万三千人", "23000", "人", "", "23,000 people")]),
+    ("参赛选手1万2千人", [("1万2千人", "12000", "人", "", "12,000 people")]),
+    ("总投资3亿5000万元", [("3亿5000万元", "350000000", "元", "", "350 million yuan")]),
     ("接待两百来万游客", [("两百来万", "2000000", "", "about", "about 2 million")]),
     ("总投资7个亿", [("7个亿", "700000000", "", "", "700 million")]),
     ("完成投资３个亿", [("３个亿", "300000000", "", "", "300 million")]),
@@ -197,6 +199,7 @@ NOT_FIGURES = [
     "名列第1-3名",
     "每万元GDP能耗",
     "广州三元里街道",
+    "人数为2万3人",
     "党的十九届五中全会",
     "百年未有之大变局",
 ]
@@ -251,7 +254,7 @@ def test_the_stage_gives_yuan_as_the_unit_of_an_amount_in_hundred_millions():
 @pytest.mark.parametrize(
     ("text", "value"),
     [("12万3456", "123456"), ("3亿5000万", "350000000"), ("2万三千", "23000"), ("7个亿", "700000000"),
-     ("万亿", "1000000000000"), ("-12.5", "-12.5"), ("12万99999", None)],
+     ("万亿", "1000000000000"), ("-12.5", "-12.5"), ("12万99999", None), ("1万2千", "12000"), ("1万2", None)],
 )
 def test_parse_number_reads_mixed_colloquial_and_signed_numerals(text, value):
     assert parse_number(text) == (Decimal(value) if value is not None else None)

@@ -13,8 +13,8 @@ from pipeline.lang.zh import CHINESE_DIGITS, CHINESE_UNITS, MAGNITUDES
 ARABIC_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Never starts with 万/亿: 万众创新, 亿万职工 are words, not numbers.
 CHINESE_PATTERN = f"[{CHINESE_DIGITS}{CHINESE_UNITS}][{CHINESE_DIGITS}{CHINESE_UNITS}万亿]*"
-# 12万3456, 3亿5000万, 2万三千: Arabic digits with a magnitude, then the rest of the number.
-_MIXED_PATTERN = rf"\d+[万亿](?:\d{{1,4}}万?(?![\d.])|[一二两三四五六七八九][千百十][{CHINESE_DIGITS}{CHINESE_UNITS}]*)"
+# 12万3456, 3亿5000万, 1万2千, 2万三千: Arabic digits with a magnitude, then the rest of the number.
+_MIXED_PATTERN = rf"\d+[万亿](?:\d{{1,4}}[千百]?万?(?![\d.])|[一二两三四五六七八九][千百十][{CHINESE_DIGITS}{CHINESE_UNITS}]*)"
 # An Arabic number may carry a Chinese magnitude: 5.7万, 1万亿, 3千.
 NUMBER_PATTERN = f"{_MIXED_PATTERN}|(?:{ARABIC_PATTERN})(?:[千百]?[万亿]{{1,2}}|[千百])?|{CHINESE_PATTERN}"
 # Minus signs, and 负 as newsreaders say it (增长负0.3%).
@@ -49,8 +49,10 @@ def _unsigned_value(text: str) -> Decimal | None:
     mixed = _MIXED_SPLIT.match(text)
     if mixed and text[0].isdigit():
         head, rest = mixed.groups()
-        head_value, rest_value = _arabic_value(head), _unsigned_value(rest)
         scale = MAGNITUDES[head[-1]]
+        if rest.isdigit() and len(rest) != len(str(scale)) - 1:
+            return None  # 1万2 is said for 12,000 but 1万02 would be 10,002: no one exact reading
+        head_value, rest_value = _arabic_value(head), _unsigned_value(rest)
         # 12万3456: the rest is below the head's magnitude, or the text is not one number.
         return head_value + rest_value if rest_value is not None and rest_value < scale else None
     return _arabic_value(text) if text[0].isdigit() else _chinese_value(text)
