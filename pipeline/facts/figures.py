@@ -33,6 +33,7 @@ from pipeline.lang.zh_numbers import (
     YEAR_CLOSERS,
 )
 from pipeline.lang.zh_units import measure_words
+from pipeline.lang.zh_words import is_dictionary_word
 from pipeline.records import Figure
 from pipeline.text import GAP_MARK, Span, split_sentences
 
@@ -123,6 +124,8 @@ _TWO_DIGITS = re.compile(r"\d\d")
 _MONTH_AFTER = re.compile(r"\d{1,2}月")
 # 五项赋能, 五年行动: a Chinese numeral opening a programme name (58项活动 is still a count).
 _UNITS_BEFORE_NAMES = ("项", "年")
+# A single Chinese digit, its unit and the next character may be one word: 五台山, 三台县, 两位数.
+_ONE_DIGIT_WORD_STARTS = frozenset("一二两三四五六七八九十")
 # Units of time whose number may be a reference period or a tenor rather than a measured span.
 _PERIOD_UNITS = frozenset(word.unit for word in measure_words() if word.kind == "time") - {"岁"}
 # A number glued to Latin letters is a code (5G, C919, PM2.5) unless it is a share or an amount:
@@ -268,6 +271,9 @@ def _is_quantity(match: re.Match, reading: _Reading, text: str, prefix: str) -> 
         return False
     if unit and after_unit[:1] and after_unit[0] in UNITS[unit].not_before:
         return False  # 三部门, 五周年: the unit is the start of another word
+    one_digit = low is not None and len(low) == 1 and low in _ONE_DIGIT_WORD_STARTS
+    if one_digit and unit and is_dictionary_word(text[core_start : _unit_end(match) + 1]):
+        return False  # 三台县, 五台山, 两位数: the number and its unit begin a word of their own
     if low is None:
         return True
     qualified_magnitude = bool(prefix) and low in ("万", "亿")  # 过亿, 近万
