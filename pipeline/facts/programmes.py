@@ -26,10 +26,12 @@ from pipeline.lang.zh_programmes import (
     LISTED_ONLY_NOUNS,
     METHOD_NOUNS,
     NAME_BOUNDARIES,
+    NAME_CONTINUATIONS,
     NAME_FOLLOWERS,
     NAME_INTRODUCERS,
     NOT_IN_NAMES,
     NOT_LAWS,
+    NOUNS_AFTER_WORDS,
     NUMBERED_NAME_FOLLOWERS,
     ORGANISATION_SUFFIXES,
     SCHEME_NOUNS,
@@ -83,6 +85,7 @@ _NUMBERED_NAME = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})�
 _LIST_MARK = "、"
 _CLOSING_QUOTES = frozenset("”’」』》\"")
 _NAME_START_WORDS = tuple(word for word in {*NAME_BOUNDARIES, *NAME_INTRODUCERS} if len(word) > 1)
+_NAME_ENDS = tuple({*NAME_FOLLOWERS, *NAME_BOUNDARIES, *NAME_INTRODUCERS})
 _NAME_START_CHARS = frozenset(word for word in {*NAME_BOUNDARIES, *NAME_INTRODUCERS} if len(word) == 1)
 _SCHEME_NOUN_WORDS = tuple(SCHEME_NOUNS)
 _PAPER_HEADS = tuple(head for head in DOCUMENT_HEADS if head not in SCHEME_NOUNS)
@@ -228,7 +231,10 @@ def _head_start(text: str, noun_start: int) -> int:
 def _is_scheme_head(head: str, noun: str, text: str, noun_start: int) -> bool:
     """乡村振兴 before 战略, 深港 before 通: not too short, not one common word (公司计划), no person
     or ordinal in it, a list of phrases before 改革, and the noun not part of a common word (开通)."""
-    if len(head) < SCHEME_NOUNS[noun] or (len(head) > 1 and is_common_word(head)) or NOT_IN_NAMES & set(head):
+    generic_head = len(head) > 1 and noun not in NOUNS_AFTER_WORDS and is_common_word(head)
+    if len(noun) == 1 and is_common_word(text[noun_start - 2 : noun_start + 1]):
+        return False  # 公有制, 所有制: a common word, not a scheme
+    if len(head) < SCHEME_NOUNS[noun] or generic_head or NOT_IN_NAMES & set(head):
         return False
     if noun in LISTED_ONLY_NOUNS and _LIST_MARK not in head:
         return False
@@ -241,17 +247,25 @@ def _is_scheme_head(head: str, noun: str, text: str, noun_start: int) -> bool:
     )
 
 
-def _stands_as_name(text: str, start: int, end: int) -> bool:
-    """A scheme name opens a clause or follows a verb that introduces it, and ends where a verb,
-    particle or punctuation does (深港通开通以来, 实施乡村振兴战略，)."""
+def _stands_as_name(text: str, start: int, end: int, one_char_noun: bool) -> bool:
+    """A scheme name opens a clause or follows a word that introduces it (实施乡村振兴战略, 的), and
+    does not run on into a longer noun or a code (计划书, 试点县, 试点75家)."""
     before = text[start - 1 : start]
     if before in _CLOSING_QUOTES:
         return False  # “百县千镇万村”高质量发展工程: the tail of a quoted name
     opens_clause = not before or not (_HAN_CHAR.match(before) or before.isalnum())
     introduced = opens_clause or text.endswith(NAME_INTRODUCERS, 0, start)
     after = text[end : end + 1]
-    ends_clause = not after or not (_HAN_CHAR.match(after) or after.isalnum())
-    return introduced and (ends_clause or text.startswith(NAME_FOLLOWERS, end))
+    runs_on = (
+        after.isascii() and after.isalnum()
+        or after in NAME_CONTINUATIONS
+        or after in ORGANISATION_SUFFIXES
+        or is_common_word(text[end - 2 : end + 2])  # 计划生育: the noun starts another word
+        or is_dictionary_word(text[start : end + 1])  # 因地制宜
+    )
+    if one_char_noun and _HAN_CHAR.match(after) and not text.startswith(_NAME_ENDS, end):
+        return False
+    return introduced and not runs_on
 
 
 def find_unquoted_names(text: str) -> list[UnquotedName]:
@@ -262,7 +276,7 @@ def find_unquoted_names(text: str) -> list[UnquotedName]:
             continue  # 行动 of 行动计划, 改革 of 发展改革委: the name ends later
         start = _head_start(text, match.start())
         head = text[start : match.start()]
-        if _is_scheme_head(head, match.group(), text, match.start()) and _stands_as_name(text, start, match.end()):
+        if _is_scheme_head(head, match.group(), text, match.start()) and _stands_as_name(text, start, match.end(), len(match.group()) == 1):
             names.append(UnquotedName(text[start : match.end()], start, match.end(), has_numeral=False))
     for match in _NUMBERED_NAME.finditer(text):
         after = text[match.end() : match.end() + 2]

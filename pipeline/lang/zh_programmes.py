@@ -52,17 +52,23 @@ NAME_INTRODUCERS = (
     "的", "了", "在", "将", "是", "对", "把", "由", "从", "向", "通过", "依托", "围绕", "按照",
     "根据", "关于", "作为", "包括", "其中", "等",
 )
-# What may follow a scheme name: a verb of what it does or what is done with it, a particle or
-# conjunction, or a noun of its extent (专项债试点范围). In 全国工程建设系统 the noun runs on.
+# After a scheme noun, these characters continue a longer noun (工程师 is caught as a word, 计划书
+# and 试点县 are not): the name would be cut short.
+NAME_CONTINUATIONS = frozenset("系体书表单类型费款员者性化县区市联")
+# Scheme nouns after which a common word may stand as the whole name (债券通, 港股通, 学徒制): the
+# noun with the character before it is checked instead (交通, 体制 are words).
+NOUNS_AFTER_WORDS = frozenset({"通", "制"})
+# A one-character scheme noun (通, 制) is weak evidence: the name must then end where a clause, a
+# particle or a verb of what is done with it does (深港通开通以来; not 民生通惠资产管理, 鱼鳞通地).
 NAME_FOLLOWERS = (
     "的", "和", "与", "及", "、", "等", "在", "中", "下", "是", "为", "将", "已", "正", "也", "都", "还", "以来",
     "开通", "启动", "实施", "落地", "推进", "取得", "覆盖", "惠及", "范围", "成效", "进展", "持续", "深入",
-    "全面", "进一步", "不断", "稳步", "有效", "正式", "首批", "累计", "运行", "带动", "支持", "助力",
-    "于", "业务", "参保", "覆盖", "待遇", "基金", "建设", "项目",
+    "全面", "进一步", "不断", "稳步", "有效", "正式", "首批", "累计", "运行", "带动", "支持", "助力", "于",
+    "业务", "推出", "买入", "卖出", "交易", "额度", "资金", "试点", "改革",
 )
 # Characters no scheme name holds: persons, ordinals and distributives (他荣获第十五届全国工程...,
 # 每年确定一批省级改革试点).
-NOT_IN_NAMES = frozenset("他她我你您第届每批")
+NOT_IN_NAMES = frozenset("他她我你您第届每批个")
 # After 新国十条 or 金融16条 (a scheme known by its number of articles), only these may follow;
 # in 22条措施 or 600条巴士路线 the number counts the noun after it.
 NUMBERED_NAME_FOLLOWERS = ("的", "和", "与", "及", "、", "等", "出台", "发布", "落地", "实施", "政策", "明确", "提出")
