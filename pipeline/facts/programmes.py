@@ -82,6 +82,7 @@ _BEFORE_MARKER_SPACE = re.compile(r"[\s:：“”\"]+$")
 # A scheme noun, or a number of articles (新国十条, 金融16条).
 _SCHEME_NOUN = re.compile("|".join(sorted(SCHEME_NOUNS, key=len, reverse=True)))
 _NUMBERED_NAME = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})条")
+_QUOTED_NUMBERED_NAME = re.compile(f"[{HAN_RANGES}]{{1,3}}{_NUMBERED_NAME.pattern}")
 _LIST_MARK = "、"
 _CLOSING_QUOTES = frozenset("”’」』》\"")
 _NAME_START_WORDS = tuple(word for word in {*NAME_BOUNDARIES, *NAME_INTRODUCERS} if len(word) > 1)
@@ -329,9 +330,10 @@ def _quoted_mentions(
         noun_end = _noun_phrase_end(window)
         # A coinage used in two sentences is a name; a dictionary word quoted twice is only stressed.
         is_repeated_coinage = len(sentences_by_name[name]) >= 2 and not is_dictionary_word(name)
+        is_numbered_name = bool(_QUOTED_NUMBERED_NAME.fullmatch(name))  # “国九条”
         if noun_end and is_code:
             name += window[:noun_end]  # a bare code (1+X, 33618) is named with the noun after it
-        elif not (noun_end or _ends_with_noun(name) or is_repeated_coinage):
+        elif not (noun_end or _ends_with_noun(name) or is_repeated_coinage or is_numbered_name):
             continue
         elif not _ends_with_noun(name):
             # “领航”计划 is the 领航 Plan: a bare “领航” would not tell a reader what it is.
