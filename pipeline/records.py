@@ -90,9 +90,11 @@ def json_number(value: Decimal) -> int | float:
 @dataclass
 class Figure:
     text_zh: str  # the figure as written, qualifier included: "5.7万余名"
-    value: Decimal  # exact; for a range, the low end
-    unit_zh: str  # "人", "亿元", "%", "个百分点", ...
-    qualifier: str  # "", "nearly", "about", "more than", "over", "or more", "reached", "range"
+    value: Decimal  # exact, negative for -12.5%; for a range, the low end
+    unit_zh: str  # canonical unit without the magnitude (pipeline/lang/zh_units.tsv): "人", "元", "%", "个百分点", ...
+    # "", "nearly", "about", "more than", "over", "at least", "no more than", "as many as", "less than",
+    # "or more", "or less", "reached", "range"
+    qualifier: str
     text_en: str  # "more than 57,000"
     context_zh: str  # the sentence it came from
     start: int  # offsets of text_zh in CleanArticle.text_zh
@@ -132,11 +134,14 @@ class Facts:
     figures: list[Figure]  # every figure, in text order
     key_figures: list[Figure]  # the ranked selection for the digest, in text order
     programmes: list[Programme]
+    # Figures of metadata.title_zh, offsets and context_zh into the title
+    title_figures: list[Figure] = field(default_factory=list)
 
     def to_dict(self, all_figures: bool = False) -> dict:
         chosen = self.figures if all_figures else self.key_figures
         return {
             "id": self.id,
+            "title_figures": [f.to_dict() for f in self.title_figures],
             "key_figures": [f.to_dict() for f in chosen],
             "programmes": [p.to_dict() for p in self.programmes],
         }

@@ -8,7 +8,9 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.facts import extract_facts
+from pipeline.facts.listing import facts_as_text
 from pipeline.records import CleanArticle, Metadata, Source
+from pipeline.text import GAP_MARK, is_damaged
 
 PARAGRAPHS = [
     "目前，湖北省技能人才总量达959万人，高技能人才达293万人，高技能人才占技能劳动者总量的30.6%，高于全国平均水平。",
@@ -140,3 +142,32 @@ def test_command_rejects_a_bad_key_figure_setting_with_exit_2(tmp_path):
 def test_an_article_without_numbers_or_names_has_no_facts():
     facts = extract_facts(make_article(["技能是产业工人立业之本。"], title="淬才强技 筑梦车城"))
     assert (facts.figures, facts.key_figures, facts.programmes) == ([], [], [])
+
+
+def test_text_listing_shows_the_title_figures():
+    listing = facts_as_text(extract_facts(make_article(PARAGRAPHS)))
+    assert "title figures: 959万 → 9.59 million" in listing
+
+
+def test_title_figures_are_found_once_in_the_title():
+    facts = extract_facts(make_article(PARAGRAPHS))
+    assert [(f.text_zh, f.text_en) for f in facts.title_figures] == [("959万", "9.59 million")]
+    assert facts.title_figures[0].context_zh == "959万技能人才成制造强省有力支撑"
+    assert facts.to_dict()["title_figures"][0]["value"] == 9590000
+
+
+def test_a_figure_only_in_a_damaged_sentence_is_listed_but_never_a_key_figure():
+    paragraphs = [
+        f"全市累计发放补贴{GAP_MARK}3200万元，惠及职工5万人。",
+        "全市签订工资集体合同836份，覆盖职工9万人。",
+    ]
+    facts = extract_facts(make_article(paragraphs, title="工会服务职工"), key_figures=None)
+    assert "3200万元" in [f.text_zh for f in facts.figures]
+    assert [f.text_zh for f in facts.key_figures] == ["836份", "9万人"]
+    assert not any(is_damaged(f.context_zh) for f in facts.key_figures)
+
+
+def test_the_articles_own_headline_quoted_in_the_body_is_not_a_programme():
+    paragraphs = ["原标题：《关于推进城市更新的实施方案》", "我市印发《关于推进城市更新的实施方案》，明确任务。"]
+    facts = extract_facts(make_article(paragraphs, title="关于推进城市更新的实施方案"))
+    assert facts.programmes == []

@@ -43,6 +43,27 @@ RENDER_CASES = [
     ("9.5", "亩", "", None, "9.5 mu"),
     ("70", "%", "reached", None, "70%"),
     ("10000", "人次", "as many as", None, "as many as 10,000 person-times"),
+    # Every range form: shared scale, own units, scale changing inside the range, shares, negatives.
+    ("50000", "元", "range", "200000", "50,000–200,000 yuan"),
+    ("40000", "元", "range", "60000", "40,000–60,000 yuan"),
+    ("80000", "港元", "range", "120000", "80,000–120,000 Hong Kong dollars"),
+    ("150000000000", "元", "range", "250000000000", "150–250 billion yuan"),
+    ("2000", "元", "range", "30000", "2,000–30,000 yuan"),
+    ("550000000", "元", "range", "600000000", "550–600 million yuan"),
+    ("900000000", "元", "range", "1200000000", "900 million–1.2 billion yuan"),
+    ("50000", "", "range", "80000", "50,000–80,000"),
+    ("5", "%", "range", "8", "5–8%"),
+    ("0.5", "个百分点", "range", "1", "0.5–1 percentage points"),
+    ("-1.5", "%", "range", "-0.5", "-1.5% to -0.5%"),
+    ("-2", "%", "range", "3", "-2% to 3%"),
+    ("-12.5", "%", "", None, "-12.5%"),
+    ("-3000000000", "元", "", None, "-3 billion yuan"),
+    ("100000", "元", "or less", None, "100,000 yuan or less"),
+    ("1000000000000", "元", "", None, "1 trillion yuan"),
+    ("12", "艘", "", None, "12 vessels"),
+    ("1", "架", "", None, "1 aircraft"),
+    ("1234", "例", "", None, "1,234 cases"),
+    ("5", "个基点", "", None, "5 basis points"),
 ]
 
 
@@ -62,4 +83,4 @@ def test_nine_billion_is_not_ninety():
 
 
 def test_unknown_unit_is_left_out_rather_than_guessed():
-    assert render_figure_en(Decimal(12), "艘", "") == "12"
+    assert render_figure_en(Decimal(12), "瓶", "") == "12"

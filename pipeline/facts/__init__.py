@@ -19,9 +19,11 @@ __all__ = ["extract_facts", "find_figures", "find_programmes", "render_figure_en
 def extract_facts(article: CleanArticle, key_figures: int | None = 8) -> Facts:
     """Figures and programmes of ``article``; ``key_figures`` caps the ranked selection (None: all)."""
     text = article.text_zh
+    title = article.metadata.title_zh
     figures = find_figures(text)
-    title_values = {figure.value for figure in find_figures(article.metadata.title_zh)}
-    title_bigrams = han_bigrams(article.metadata.title_zh)
+    title_figures = find_figures(title)
+    title_values = {figure.value for figure in title_figures}
+    title_bigrams = han_bigrams(title)
     lead = lead_span(article.paragraphs_zh)
     for figure in figures:
         figure.score = score_figure(figure, text, title_values, title_bigrams, lead)
@@ -29,5 +31,6 @@ def extract_facts(article: CleanArticle, key_figures: int | None = 8) -> Facts:
         id=article.id,
         figures=figures,
         key_figures=select_key_figures(figures, key_figures),
-        programmes=find_programmes(text),
+        programmes=find_programmes(text, headline=title),
+        title_figures=title_figures,
     )

@@ -5,14 +5,16 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from pipeline.facts.units import FRACTION, PERCENT, UNITS
+from pipeline.facts.units import FRACTION, PER_MILLE, PERCENT, UNITS
 from pipeline.lang.en import CARDINALS, FRACTION_NAMES, SCALES_WRITTEN
 
 # Qualifiers English puts after the number; the others go before it.
-_SUFFIX_QUALIFIERS = frozenset({"or more"})
+_SUFFIX_QUALIFIERS = frozenset({"or more", "or less"})
 # "reached" (达) is a verb the translator keeps around the figure, not part of the figure's English.
 _NO_WORDING_QUALIFIERS = frozenset({"", "range", "reached"})
 _RANGE_DASH = "\u2013"
+# Signs written against the number: 30.6%, 3‰.
+_GLUED_UNITS = frozenset({PERCENT, PER_MILLE})
 
 
 def _plain(value: Decimal) -> str:
@@ -57,7 +59,7 @@ def _with_unit(quantity: str, unit_zh: str, is_one: bool) -> str:
     if unit is None or not unit.plural:
         return quantity
     noun = unit.singular if is_one else unit.plural
-    if unit_zh == PERCENT:
+    if unit_zh in _GLUED_UNITS:
         return f"{quantity}{noun}"
     return f"{quantity} {noun}"
 
@@ -69,6 +71,9 @@ def render_figure_en(value: Decimal, unit_zh: str, qualifier: str, value_high: D
     left out rather than guessed. ``qualifier`` is one of the English qualifiers of ``Figure``."""
     if unit_zh == FRACTION:
         core = _fraction_words(value)
+    elif value_high is not None and (value < 0 or value_high < 0):
+        # A dash between negative numbers would read as a minus: -1.5% to -0.5%.
+        core = f"{_with_unit(format_quantity(value), unit_zh, False)} to {_with_unit(format_quantity(value_high), unit_zh, False)}"
     else:
         is_one = value == 1 and value_high is None
         core = _with_unit(format_quantity(value, value_high), unit_zh, is_one)

@@ -4,40 +4,72 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import accumulate
 
 from pipeline.facts.english import render_figure_en
 from pipeline.facts.numbers import (
     CHINESE_PATTERN,
     NUMBER_PATTERN,
+    SIGNS,
     has_magnitude,
+    magnitude_of,
     parse_number,
 )
-from pipeline.facts.programmes import PROGRAMME_NOUNS
+from pipeline.facts.programmes import PROGRAMME_NOUNS, find_unquoted_names
 from pipeline.facts.quotes import find_quoted_names
 from pipeline.facts.units import FRACTION, PERCENT, UNIT_SPELLINGS, UNITS
+from pipeline.lang.zh_numbers import (
+    ERAS,
+    NOT_PERIOD_OPENERS,
+    NUMERAL_IDIOMS,
+    PERIOD_CLOSERS,
+    PERIOD_OPENER_BEFORE,
+    PERIOD_OPENERS,
+    TWO_DIGIT_YEAR_FOLLOWERS,
+    TWO_DIGIT_YEAR_PRECEDERS,
+    YEAR_CLOSERS,
+)
+from pipeline.lang.zh_units import measure_words
+from pipeline.lang.zh_words import is_dictionary_word
 from pipeline.records import Figure
-from pipeline.text import split_sentences
+from pipeline.text import GAP_MARK, Span, split_sentences
 
 # Chinese qualifier -> English qualifier, by where it stands.
 PREFIX_QUALIFIERS = {
     "近": "nearly",
     "将近": "nearly",
+    "接近": "nearly",
     "约": "about",
+    "约为": "about",
     "大约": "about",
     "超过": "over",
     "超": "over",
     "逾": "over",
+    "过": "over",
+    "上": "over",
     "不到": "less than",
     "不足": "less than",
+    "至少": "at least",
+    "不少于": "at least",
+    "不低于": "at least",
+    "不超过": "no more than",
     "多达": "as many as",
     "高达": "as many as",
     "达到": "reached",
     "达": "reached",
 }
-APPROXIMATE_QUALIFIERS = {"余": "more than", "多": "more than"}
-SUFFIX_QUALIFIERS = {"以上": "or more", "左右": "about", "之多": "as many as"}
+# 过千 is "over a thousand", but in 经过3年, 通过5项, 超过 or 不过 the 过 belongs to the word before.
+_NOT_OVER_BEFORE = "经通超度不错难越跨走路穿略高"
+# 上 is "over" only before a round number: 上百家, 上千人, 上万名 (not 上5年).
+_ROUND_NUMBER_STARTS = "百千万亿"
+# The dash or 至 of a range just before a number: 第1-3名 was no figure, and neither is its 3名.
+_RANGE_TAIL = re.compile(r"\d[-–—~～至到]$")
+APPROXIMATE_QUALIFIERS = {"余": "more than", "多": "more than", "来": "about"}
+_NO_APPROXIMATION = str.maketrans("", "", "".join(APPROXIMATE_QUALIFIERS))
+SUFFIX_QUALIFIERS = {"以上": "or more", "以下": "or less", "以内": "or less", "左右": "about", "之多": "as many as"}
 REACHED = "reached"
 _VERB_PREFIXES = ("达", "达到")
 RANGE = "range"
@@ -45,7 +77,15 @@ RANGE = "range"
 _NUMBER_CHARS = r"\d零〇一二两三四五六七八九十百千万亿"
 _UNIT_WORDS = sorted([*UNITS.keys(), *UNIT_SPELLINGS.keys()], key=len, reverse=True)
 _UNIT = "|".join(re.escape(word) for word in _UNIT_WORDS if word != FRACTION)
-_VALUE = f"(?:{NUMBER_PATTERN})[余多]?(?:[万亿]{{1,2}})?[余多]?"
+# 两百来万: 来 after 十/百/千 is "about"; 7个亿 is colloquial for 7亿.
+_APPROXIMATION = "(?:[余多]|(?<=[十百千])来)"
+_VALUE = f"(?:{NUMBER_PATTERN}){_APPROXIMATION}?(?:个(?=亿))?(?:[万亿]{{1,2}})?{_APPROXIMATION}?"
+# A bare 万亿 before a unit is one trillion (突破万亿元); 数万亿 ("trillions") is no number.
+_BARE_TRILLION = f"(?<![数几上{_NUMBER_CHARS}])万亿(?=(?:{_UNIT}))"
+# 近万人, 上万名, 过亿, 万余人: a bare 万 or 亿 after a qualifier or before 余/多 is one of it.
+_BARE_MAGNITUDE = "(?:(?<=[上近超逾约过])[万亿]|万(?=[余多]))"
+# A minus sign, never the dash of a range (4000-6000元): no digit may stand before it.
+_SIGNED_VALUE = f"(?:(?<![\\d.])[{SIGNS}](?=\\d))?(?:{_VALUE}|{_BARE_TRILLION}|{_BARE_MAGNITUDE}{_APPROXIMATION}?)"
 _RANGE_SEPARATOR = "[-–—~～至到]"
 # 成 as tenths, but not in 成员/成为/成立/成长... where it begins a word.
 _TENTHS_BLOCKERS = "员为立长功果本绩就熟才型品效都交"
@@ -53,15 +93,16 @@ _TENTHS_BLOCKERS = "员为立长功果本绩就熟才型品效都交"
 _FIGURE = re.compile(
     rf"""
     (?P<prefix>{"|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))})?
-    (?<![{_NUMBER_CHARS}第数几A-Za-z.,])
-    (?:
+    (?<![{_NUMBER_CHARS}第数几.,/])
+    (?P<core>
         百分之(?P<percent>{CHINESE_PATTERN}|{NUMBER_PATTERN})
       | (?P<denominator>{CHINESE_PATTERN}|\d+)分之(?P<numerator>{CHINESE_PATTERN}|\d+)
+      | (?P<slash_numerator>\d{{1,3}})/(?P<slash_denominator>\d{{1,3}})(?![\d/])
       | (?P<tenths>{CHINESE_PATTERN}|\d+)成(?![{_TENTHS_BLOCKERS}])
-      | (?P<low>{_VALUE})
+      | (?P<low>{_SIGNED_VALUE})
         (?:
-            (?P<unit>{_UNIT})(?:{_RANGE_SEPARATOR}(?P<high>{_VALUE})(?P=unit))?
-          | {_RANGE_SEPARATOR}(?P<range_high>{_VALUE})(?P<range_unit>{_UNIT})
+            (?P<unit>{_UNIT})(?:{_RANGE_SEPARATOR}(?P<high>{_SIGNED_VALUE})(?P<high_unit>(?P=unit)))?
+          | {_RANGE_SEPARATOR}(?P<range_high>{_SIGNED_VALUE})(?P<range_unit>{_UNIT})?
         )?
     )
     (?P<suffix>{"|".join(SUFFIX_QUALIFIERS)})?
@@ -69,15 +110,27 @@ _FIGURE = re.compile(
     """,
     re.VERBOSE,
 )
+# Every figure holds a numeral within its first few characters (after a qualifier such as 不少于):
+# the full pattern is tried only there, as trying it at every character is slow.
+_NUMERAL = re.compile(f"[{_NUMBER_CHARS}]")
+_LONGEST_PREFIX = max(map(len, PREFIX_QUALIFIERS)) + 1  # and a minus sign
 # Numbers that are dates, clock times or phone numbers, never quantities.
 _NOT_QUANTITIES = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d{3,4}-\d{7,8}")
-# A number of years followed by these is a time expression (6年来, 2018年以来, 3年前) or a grade.
-_YEAR_TIME_WORDS = ("来", "以来", "前", "后", "级", "代", "度", "底", "初", "末")
+_IDIOMS = re.compile("|".join(sorted(NUMERAL_IDIOMS, key=len, reverse=True)))
 # 两千亿 needs no unit, but 千万 ("by all means") and 十万火急 are words: a digit must lead.
-_CHINESE_WITH_MAGNITUDE = re.compile(r"[一二两三四五六七八九].*[万亿][余多]?")
+_CHINESE_WITH_MAGNITUDE = re.compile(r"[一二两三四五六七八九].*[万亿][余多来]?")
 _YEAR_RANGE = (Decimal(1000), Decimal(2999))
+_TWO_DIGITS = re.compile(r"\d\d")
+_MONTH_AFTER = re.compile(r"\d{1,2}月")
 # 五项赋能, 五年行动: a Chinese numeral opening a programme name (58项活动 is still a count).
 _UNITS_BEFORE_NAMES = ("项", "年")
+# A single Chinese digit, its unit and the next character may be one word: 五台山, 三台县, 两位数.
+_ONE_DIGIT_WORD_STARTS = frozenset("一二两三四五六七八九十")
+# Units of time whose number may be a reference period or a tenor rather than a measured span.
+_PERIOD_UNITS = frozenset(word.unit for word in measure_words() if word.kind == "time") - {"岁"}
+# A number glued to Latin letters is a code (5G, C919, PM2.5) unless it is a share or an amount:
+# CPI2%, GDP8%.
+_UNITS_AFTER_LETTERS = frozenset({PERCENT, "个百分点"}) | frozenset(u for u, unit in UNITS.items() if unit.money)
 
 
 def _canonical_unit(written: str | None) -> str:
@@ -87,11 +140,9 @@ def _canonical_unit(written: str | None) -> str:
 
 
 def _strip_approximation(text: str) -> tuple[str, str]:
-    """5.7万余 -> ("5.7万", "more than"); 40余万 -> ("40万", "more than")."""
-    for mark, qualifier in APPROXIMATE_QUALIFIERS.items():
-        if mark in text:
-            return text.replace(mark, ""), qualifier
-    return text, ""
+    """5.7万余 -> ("5.7万", "more than"); 40余万 -> ("40万", "more than"); 两百来万 -> ("两百万", "about")."""
+    qualifiers = [qualifier for mark, qualifier in APPROXIMATE_QUALIFIERS.items() if mark in text]
+    return text.translate(_NO_APPROXIMATION), qualifiers[0] if qualifiers else ""
 
 
 @dataclass
@@ -101,9 +152,22 @@ class _Reading:
     value: Decimal
     unit_zh: str
     value_high: Decimal | None = None
-    approximation: str = ""  # the English of 余/多 when written
+    approximation: str = ""  # the English of 余/多/来 when written
     is_chinese: bool = False  # written in Chinese numerals (一批, 千军万马 may be words)
     has_magnitude: bool = False  # written with 万/亿
+
+
+def _fraction(numerator: Decimal | None, denominator: Decimal | None) -> _Reading | None:
+    return _Reading(numerator / denominator, FRACTION) if denominator and numerator is not None else None
+
+
+def _range_low(low: Decimal, low_text: str, high: Decimal, high_text: str) -> Decimal:
+    """The low end of a range whose ends share the high end's scale: 5-20万 is 5万 to 20万,
+    1500到2500亿 is 1500亿 to 2500亿; 5000-2万 keeps 5000, as 5000万 would pass the high end."""
+    if has_magnitude(low_text) or not has_magnitude(high_text):
+        return low
+    scaled = low * magnitude_of(high_text)
+    return scaled if abs(scaled) <= abs(high) else low
 
 
 def _read(match: re.Match) -> _Reading | None:
@@ -112,85 +176,185 @@ def _read(match: re.Match) -> _Reading | None:
         value = parse_number(match.group("percent"))
         return _Reading(value, PERCENT) if value is not None else None
     if match.group("denominator"):
-        denominator = parse_number(match.group("denominator"))
-        numerator = parse_number(match.group("numerator"))
-        return _Reading(numerator / denominator, FRACTION) if denominator and numerator is not None else None
+        return _fraction(parse_number(match.group("numerator")), parse_number(match.group("denominator")))
+    if match.group("slash_numerator"):
+        numerator, denominator = Decimal(match.group("slash_numerator")), Decimal(match.group("slash_denominator"))
+        # 3/4 is a share; 11/28 or 5/3 is a date or a code.
+        return _fraction(numerator, denominator) if 0 < numerator < denominator <= 10 else None
     if match.group("tenths"):
         tenths = parse_number(match.group("tenths"))
-        # 一成不变 is an idiom, not 10%.
-        return _Reading(tenths * 10, PERCENT) if tenths is not None and match.group("tenths") != "一" else None
+        return _Reading(tenths * 10, PERCENT) if tenths is not None else None
     low_text, approximation = _strip_approximation(match.group("low"))
     value = parse_number(low_text)
     high_text = match.group("high") or match.group("range_high")
     value_high = parse_number(_strip_approximation(high_text)[0]) if high_text else None
     if value is None or (high_text and value_high is None):
         return None
+    if value_high is not None and match.group("range_high"):
+        value = _range_low(value, low_text, value_high, high_text)
     return _Reading(
         value=value,
         unit_zh=_canonical_unit(match.group("unit") or match.group("range_unit")),
         value_high=value_high,
         approximation=approximation,
-        is_chinese=not low_text[0].isdigit(),
-        has_magnitude=has_magnitude(low_text),
+        is_chinese=not low_text.lstrip(SIGNS)[0].isdigit(),
+        has_magnitude=has_magnitude(low_text) or has_magnitude(high_text or ""),
     )
 
 
-def _qualifier(match: re.Match, reading: _Reading) -> str:
+def _prefix(match: re.Match, text: str) -> str:
+    prefix = match.group("prefix") or ""
+    if prefix == "过" and match.start() > 0 and text[match.start() - 1] in _NOT_OVER_BEFORE:
+        return ""
+    if prefix == "上" and not match.group("core").startswith(tuple(_ROUND_NUMBER_STARTS)):
+        return ""
+    return prefix
+
+
+def _qualifier(match: re.Match, reading: _Reading, prefix: str) -> str:
     """One qualifier per figure: a range, else an explicit 近/约/超..., else 余/多, else 以上/左右, else 达."""
     if reading.value_high is not None:
         return RANGE
-    prefix = PREFIX_QUALIFIERS.get(match.group("prefix") or "", "")
-    if prefix and prefix != REACHED:
-        return prefix
-    return reading.approximation or SUFFIX_QUALIFIERS.get(match.group("suffix") or "", "") or prefix
+    qualifier = PREFIX_QUALIFIERS.get(prefix, "")
+    if qualifier and qualifier != REACHED:
+        return qualifier
+    return reading.approximation or SUFFIX_QUALIFIERS.get(match.group("suffix") or "", "") or qualifier
 
 
-def _is_quantity(match: re.Match, reading: _Reading, text: str) -> bool:
+def _unit_end(match: re.Match) -> int:
+    for group in ("high_unit", "unit", "range_unit"):
+        if match.group(group):
+            return match.end(group)
+    return match.end("core")
+
+
+def _is_year(low: str, before: str, after: str) -> bool:
+    """99年, 08年: a two-digit year rather than 99 years."""
+    if not _TWO_DIGITS.fullmatch(low):
+        return False
+    return (
+        low.startswith("0")
+        or bool(_MONTH_AFTER.match(after))
+        or after.startswith(TWO_DIGIT_YEAR_FOLLOWERS)
+        or before.endswith(TWO_DIGIT_YEAR_PRECEDERS)
+    )
+
+
+def _is_period(unit: str, prefix: str, before: str, after: str) -> bool:
+    """今年前8个月, 过去五年间, 近5年, 6年来, 6个月期: a reference period or a tenor, not a figure."""
+    if unit not in _PERIOD_UNITS:
+        return False
+    if unit == "年" and after.startswith(YEAR_CLOSERS):
+        return True
+    opened = before.endswith(PERIOD_OPENERS) or (
+        before.endswith(PERIOD_OPENER_BEFORE) and not before.endswith(NOT_PERIOD_OPENERS)
+    )
+    return prefix == "近" or opened or after.startswith(PERIOD_CLOSERS)
+
+
+def _is_quantity(match: re.Match, reading: _Reading, text: str, prefix: str) -> bool:
     """False for the numbers that are not figures: years, time expressions, bare 一, numbers
-    without a unit or magnitude (2024中国技协...), and numbers that open a programme name."""
+    without a unit or magnitude (2024中国技协...), numbers inside words and codes, and numbers
+    that open a programme name."""
     low = match.group("low")
+    unit = reading.unit_zh
+    core_start = match.start("core")
+    prefix_start = core_start - len(prefix)
+    before = text[max(0, prefix_start - 4) : prefix_start]
+    after_unit = text[_unit_end(match) :]
+    if not unit and after_unit[:1].isdigit():
+        return False  # a longer number the pattern could not read whole
+    if _RANGE_TAIL.search(text, max(0, prefix_start - 2), prefix_start):
+        return False
+    glued_to_letter = core_start > 0 and text[core_start - 1].isascii() and text[core_start - 1].isalpha()
+    if glued_to_letter and unit not in _UNITS_AFTER_LETTERS:
+        return False
+    if unit and after_unit[:1] and after_unit[0] in UNITS[unit].not_before:
+        return False  # 三部门, 五周年: the unit is the start of another word
+    one_digit = low is not None and len(low) == 1 and low in _ONE_DIGIT_WORD_STARTS
+    if one_digit and unit and is_dictionary_word(text[core_start : _unit_end(match) + 1]):
+        return False  # 三台县, 五台山, 两位数: the number and its unit begin a word of their own
     if low is None:
         return True
-    unit = reading.unit_zh
-    after = text[match.end() :]
-    if reading.is_chinese and (low == "一" or not (unit or _CHINESE_WITH_MAGNITUDE.fullmatch(low))):
+    qualified_magnitude = bool(prefix) and low in ("万", "亿")  # 过亿, 近万
+    if reading.is_chinese and (low == "一" or not (unit or _CHINESE_WITH_MAGNITUDE.fullmatch(low) or qualified_magnitude)):
         return False  # 一名工人, 一批, 千军万马, 千万: words, not counts
     if not unit and not reading.has_magnitude:
         return False
-    if unit == "年":
-        if _YEAR_RANGE[0] <= reading.value <= _YEAR_RANGE[1] and not reading.has_magnitude:
-            return False
-        # 近五年 is "in recent five years", a time expression like 6年来.
-        if after.startswith(_YEAR_TIME_WORDS) or match.group("prefix") == "近":
-            return False
-    return not (reading.is_chinese and unit in _UNITS_BEFORE_NAMES and after.startswith(PROGRAMME_NOUNS))
+    is_a_year = (
+        _YEAR_RANGE[0] <= reading.value <= _YEAR_RANGE[1] or _is_year(low, before, after_unit) or before.endswith(ERAS)
+    )
+    if unit == "年" and not reading.has_magnitude and is_a_year:
+        return False
+    if reading.value_high is None and _is_period(unit, prefix, before, after_unit):
+        return False
+    return not (reading.is_chinese and unit in _UNITS_BEFORE_NAMES and after_unit.startswith(PROGRAMME_NOUNS))
 
 
-def _masked_spans(text: str) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in _NOT_QUANTITIES.finditer(text)]
-    spans += [(quoted.start, quoted.end) for quoted in find_quoted_names(text)]
-    return spans
+class _Masked:
+    """Stretches of text where no figure starts: dates, times, phone numbers, idioms, quoted and
+    numbered names."""
+
+    def __init__(self, text: str):
+        spans = [(m.start(), m.end()) for m in _NOT_QUANTITIES.finditer(text)]
+        spans += [(m.start(), m.end()) for m in _IDIOMS.finditer(text)]
+        spans += [(quoted.start, quoted.end) for quoted in find_quoted_names(text)]
+        spans += [(name.start, name.end) for name in find_unquoted_names(text) if name.has_numeral]
+        spans.sort()
+        self._starts = [start for start, _ in spans]
+        # The furthest end of the spans starting at or before each one: spans may nest.
+        self._reach = list(accumulate((end for _, end in spans), max))
+
+    def covers(self, offset: int) -> bool:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and self._reach[index] > offset
 
 
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
+def _whole_sentences(text: str) -> list[Span]:
+    """Sentences of ``text``, a sentence the clean stage cut (with GAP_MARK inside) kept whole
+    although the mark's ellipsis looks like a sentence end: its figures must carry the damaged
+    sentence as their context, so that no stage quotes the part after the gap as if whole."""
+    gaps = [(match.start(), match.end()) for match in re.finditer(re.escape(GAP_MARK), text)]
+    sentences: list[Span] = []
+    for sentence in split_sentences(text):
+        previous = sentences[-1] if sentences else None
+        if previous and any(gap_start < previous.end <= gap_end for gap_start, gap_end in gaps):
+            sentences[-1] = Span(previous.start, sentence.end, text[previous.start : sentence.end])
+        else:
+            sentences.append(sentence)
+    return sentences
+
+
+def _figure_matches(text: str) -> Iterator[re.Match]:
+    """What _FIGURE.finditer(text) finds, trying the pattern only just before numerals."""
+    position = 0
+    while numeral := _NUMERAL.search(text, position):
+        match = None
+        for start in range(max(position, numeral.start() - _LONGEST_PREFIX), numeral.start() + 1):
+            if match := _FIGURE.match(text, start):
+                break
+        if match and match.end() > match.start():
+            yield match
+            position = match.end()
+        else:
+            position = numeral.end()
 
 
 def find_figures(text: str) -> list[Figure]:
     """Every figure in ``text``, in text order, with offsets into ``text`` and its sentence."""
-    masked = _masked_spans(text)
-    sentences = split_sentences(text)
+    masked = _Masked(text)
+    sentences = _whole_sentences(text)
     sentence_starts = [sentence.start for sentence in sentences]
     figures = []
-    for match in _FIGURE.finditer(text):
+    for match in _figure_matches(text):
         reading = _read(match)
-        if reading is None or _inside(match.start(), masked) or not _is_quantity(match, reading, text):
+        prefix = _prefix(match, text)
+        if reading is None or masked.covers(match.start("core")) or not _is_quantity(match, reading, text, prefix):
             continue
-        prefix = match.group("prefix") or ""
         # 达 is the sentence's verb ("reached"): it stays out of text_zh, and so out of text_en,
         # for the translator to translate around the figure.
-        start = match.start() + (len(prefix) if prefix in _VERB_PREFIXES else 0)
-        qualifier = _qualifier(match, reading)
+        start = match.start("core") - (len(prefix) if prefix and prefix not in _VERB_PREFIXES else 0)
+        qualifier = _qualifier(match, reading, prefix)
         sentence = sentences[bisect.bisect_right(sentence_starts, start) - 1]
         figures.append(
             Figure(

@@ -11,10 +11,14 @@ def _figure_lines(figure: Figure) -> list[str]:
 
 
 def facts_as_text(facts: Facts, all_figures: bool = False) -> str:
-    """Figures (text_zh → text_en, qualifier, sentence), then programmes with their first sentence."""
+    """Title figures, figures (text_zh → text_en, qualifier, sentence), then programmes with their
+    first sentence."""
     figures = facts.figures if all_figures else facts.key_figures
     heading = "all figures" if all_figures else "key figures"
-    lines = [f"== {facts.id}", f"{heading} ({len(figures)} of {len(facts.figures)}):"]
+    lines = [f"== {facts.id}"]
+    if facts.title_figures:
+        lines.append("title figures: " + "; ".join(f"{f.text_zh} → {f.text_en}" for f in facts.title_figures))
+    lines.append(f"{heading} ({len(figures)} of {len(facts.figures)}):")
     for figure in figures:
         lines += _figure_lines(figure)
     lines.append(f"programmes ({len(facts.programmes)}):")

@@ -1,19 +1,43 @@
 """Named initiatives: plans, policy documents, contests, schemes and systems.
 
-A programme is a 《title》, a quoted name that ends with or is followed by a programme noun
-(“工友杯”, “1+X”证书制度, “车城状元”“工匠杯”等技能竞赛), a quoted name used in two or more
-sentences, or a numbered action (五大行动, 五项赋能). Quoted speech, slogans (“强起来”) and
-stock metaphors (“天花板”) are not programmes."""
+A programme is a 《title》 whose head says it is a policy document (意见, 方案, 条例, 法...), unless
+the words before it say it is a work, a periodical or a report, or it is the article's own
+headline; a quoted name that ends with or is followed by a programme noun (“工友杯”, “1+X”证书制度,
+“车城状元”“工匠杯”等技能竞赛); a quoted coinage used in two or more sentences (a dictionary word
+quoted for stress, “托底”, is not one); a numbered action (五大行动, 五项赋能); an unquoted scheme
+name ending in a scheme noun (东数西算工程, 深港通, 河长制) or known by its number of articles
+(新国十条); and the schemes the glossary names. Quoted speech, slogans (“强起来”) and stock
+metaphors (“天花板”) are not programmes."""
 
 from __future__ import annotations
 
+import csv
 import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
+from pipeline import PACKAGE_DIR
 from pipeline.facts.quotes import Quoted, find_quoted_names, strip_quote_marks
-from pipeline.lang.zh import HAN
+from pipeline.lang.zh import HAN, HAN_RANGES
+from pipeline.lang.zh_programmes import (
+    DOCUMENT_HEADS,
+    LISTED_ONLY_NOUNS,
+    METHOD_NOUNS,
+    NAME_BOUNDARIES,
+    NAME_CONTINUATIONS,
+    NAME_FOLLOWERS,
+    NAME_INTRODUCERS,
+    NOT_IN_NAMES,
+    NOT_LAWS,
+    NOUNS_AFTER_WORDS,
+    NUMBERED_NAME_FOLLOWERS,
+    ORGANISATION_SUFFIXES,
+    SCHEME_NOUNS,
+    WORK_MARKERS,
+)
+from pipeline.lang.zh_words import is_common_word, is_dictionary_word
 from pipeline.records import Programme
 from pipeline.text import Span, split_sentences
 
@@ -22,13 +46,14 @@ PROGRAMME_NOUNS = tuple(
     sorted(
         (
             "计划", "行动", "工程", "方案", "制度", "机制", "大赛", "竞赛", "比赛", "联赛", "活动", "联盟",
-            "基地", "学院", "卡", "体系", "模式", "杯", "工作室", "行", "号", "评选", "赋能", "规划",
-            "政策", "办法", "意见", "决定", "综合体", "工作法", "项目库", "示范区",
+            "基地", "学院", "卡", "体系", "杯", "工作室", "行", "号", "评选", "赋能", "规划",
+            "政策", "办法", "意见", "决定", "综合体", "工作法", "项目库", "示范区", "改革", "倡议",
         ),
         key=len,
         reverse=True,
     )
 )
+
 # Stock metaphors of Chinese news writing; quoted for effect, they name nothing.
 METAPHORS = frozenset(
     {
@@ -45,15 +70,42 @@ MIN_NAME_CHARS = 2
 _NUMBERED_ACTION = re.compile(
     r"(?<![第\d])[一二三四五六七八九十两]+[大项](?:行动|工程|计划|赋能|举措|任务|战略|机制|制度|改革|服务)"
 )
-# 人民日报, 中工网: a 《title》 of a newspaper or site is a publication, not a programme.
-_PUBLICATION_ENDINGS = ("报", "杂志", "网", "周刊", "频道", "新闻")
-_PLAN_NOUNS = ("计划", "行动", "工程", "方案")
+# A quoted name may also end in 制 (“现代学徒制”), which after a quote starts other words (制造业).
+_NAME_ENDINGS = (*PROGRAMME_NOUNS, "制")
+_PLAN_NOUNS = ("计划", "行动", "工程", "方案", "规划", "改革", "倡议")
+_DOCUMENT_HEADS = tuple(sorted(set(DOCUMENT_HEADS) | set(PROGRAMME_NOUNS), key=len, reverse=True))
+# 《...规划（2021—2025年）》, 《...办法（试行）》: the head stands before a closing parenthesis.
+_TRAILING_PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]$")
+_MARKER_WINDOW = 5
+_HEADLINE_SHARE = 0.8
+_BEFORE_MARKER_SPACE = re.compile(r"[\s:：“”\"]+$")
+# A scheme noun, or a number of articles (新国十条, 金融16条).
+_SCHEME_NOUN = re.compile("|".join(sorted(SCHEME_NOUNS, key=len, reverse=True)))
+_NUMBERED_NAME = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})条")
+_QUOTED_NUMBERED_NAME = re.compile(f"[{HAN_RANGES}]{{1,3}}{_NUMBERED_NAME.pattern}")
+_LIST_MARK = "、"
+_CLOSING_QUOTES = frozenset("”’」』》\"")
+_NAME_START_WORDS = tuple(word for word in {*NAME_BOUNDARIES, *NAME_INTRODUCERS} if len(word) > 1)
+_NAME_ENDS = tuple({*NAME_FOLLOWERS, *NAME_BOUNDARIES, *NAME_INTRODUCERS})
+_NAME_START_CHARS = frozenset(word for word in {*NAME_BOUNDARIES, *NAME_INTRODUCERS} if len(word) == 1)
+_SCHEME_NOUN_WORDS = tuple(SCHEME_NOUNS)
+_PAPER_HEADS = tuple(head for head in DOCUMENT_HEADS if head not in SCHEME_NOUNS)
+# 简政放权、放管结合、优化服务改革: a name may list four-character phrases.
+_LISTED_PHRASE_CHARS = 4
+MAX_HEAD_CHARS = 14
+_NUMBERED_HEAD_CHARS = (1, 3)
+_HAN_CHAR = re.compile(f"[{HAN_RANGES}]")
+GLOSSARY_FILE = PACKAGE_DIR / "glossary.tsv"
+_SCHEME_NOTE = "programme"
+_SHORT_FORM_NOTE = "short form of "
 _AFTER_QUOTE_WINDOW = 12
 # A bare code (“1+6+N”) is often followed by a long descriptive name before its noun.
 _AFTER_CODE_WINDOW = 20
 _WINDOW_STOP = re.compile(r"[，。；！？、“”‘’《》\n,;:：!?\d]")
 _QUOTE_RUN_JOINERS = "、和及与"
 _LIST_MARKER = "等"
+# A quoted phrase with 的 (“承担剩余风险的制度安排”) describes; only a document title holds 的 in a name.
+_PARTICLE = "的"
 
 
 @dataclass(frozen=True)
@@ -63,7 +115,7 @@ class _Mention:
 
 
 def _ends_with_noun(name: str) -> bool:
-    return any(name.endswith(noun) and len(name) >= len(noun) + 2 for noun in PROGRAMME_NOUNS)
+    return any(name.endswith(noun) and len(name) >= len(noun) + 2 for noun in _NAME_ENDINGS)
 
 
 def _window_after(text: str, quoted: Quoted, quotes_by_start: dict[int, Quoted], size: int) -> str:
@@ -95,19 +147,167 @@ def _noun_phrase_end(window: str) -> int:
     return max(ends, default=0)
 
 
+def _is_generic_document(name: str) -> bool:
+    """“个人意见”: one common word before the head of a paper names no document (“五年行动” is a
+    scheme, whatever word is before it)."""
+    head = next((head for head in _PAPER_HEADS if name.endswith(head) and len(name) > len(head)), "")
+    return bool(head) and is_common_word(name[: -len(head)])
+
+
 def _is_candidate(name: str) -> bool:
     """Quoted words that can be names: not one stressed character (“技”), not a holiday (“五一”),
     not a metaphor, slogan or phrase."""
     return (
         len(name) >= MIN_NAME_CHARS
         and not _CHINESE_NUMERALS_ONLY.fullmatch(name)
+        and not (_PARTICLE in name and not name.endswith(_DOCUMENT_HEADS))
+        and not _is_generic_document(name)
         and name not in METAPHORS
         and not name.endswith(_SLOGAN_ENDINGS)
         and not _PHRASE_PUNCTUATION.search(name)
     )
 
 
-def _quoted_mentions(text: str, quoted_names: list[Quoted], sentence_of: Callable[[int], Span]) -> list[_Mention]:
+def _is_document_title(text: str, title: Quoted, headline: str) -> bool:
+    """A 《title》 names a policy document by its head (意见, 方案, 条例, 劳动法...), unless the words
+    before it make it a work, periodical, broadcast or report, or it is the article's own headline."""
+    name = _TRAILING_PARENTHESIS.sub("", strip_quote_marks(title.inner))
+    if not name.endswith(_DOCUMENT_HEADS) or name.endswith(NOT_LAWS) or len(name) < MIN_NAME_CHARS + 1:
+        return False
+    before = _BEFORE_MARKER_SPACE.sub("", text[max(0, title.start - _MARKER_WINDOW) : title.start])
+    if before.endswith(WORK_MARKERS):
+        return False
+    return not _is_headline(name, headline)
+
+
+def _is_headline(name: str, headline: str) -> bool:
+    """The article's headline in 《》 (原标题：《...》), allowing for a site name or a subtitle beside it."""
+    shorter, longer = sorted((name, headline), key=len)
+    return bool(shorter) and shorter in longer and len(shorter) >= _HEADLINE_SHARE * len(longer)
+
+
+@dataclass(frozen=True)
+class UnquotedName:
+    """A scheme named without quotes or 《》: 东数西算工程, 深港通, 新国十条."""
+
+    name: str
+    start: int
+    end: int
+    has_numeral: bool  # 新国十条: its number is no figure
+
+
+def _starts_name(text: str, position: int) -> bool:
+    """Whether a boundary word ends at ``position``; a one-character one (由, 有, 据, 在) only when it
+    does not end a word with the character before it (自由, 国有, 数据, 现在)."""
+    if text.endswith(_NAME_START_WORDS, 0, position):
+        return True
+    return text[position - 1] in _NAME_START_CHARS and not is_common_word(text[max(0, position - 2) : position])
+
+
+def _head_start(text: str, noun_start: int) -> int:
+    """Where the name ending at ``noun_start`` begins: after a boundary word, a non-Han character,
+    or a list mark that does not join four-character phrases."""
+    position = noun_start
+    segment = 0
+    while position > 0 and not _starts_name(text, position):
+        if noun_start - position >= MAX_HEAD_CHARS:
+            return noun_start  # no boundary near: a clause, not a name
+        char = text[position - 1]
+        if char == _LIST_MARK and segment == _LISTED_PHRASE_CHARS:
+            segment = 0
+        elif _HAN_CHAR.match(char):
+            segment += 1
+        else:
+            break
+        position -= 1
+    head = text[position:noun_start]
+    phrases = head.split(_LIST_MARK)
+    listed_names = any(phrase.endswith(_SCHEME_NOUN_WORDS) for phrase in phrases[:-1])
+    if len(phrases) > 1 and (len(phrases[0]) != _LISTED_PHRASE_CHARS or listed_names):
+        # 教育、医疗、养老改革 and 财税改革、商事改革、土地制度改革 list names: only the last counts
+        return noun_start - len(phrases[-1])
+    return position + (1 if head.startswith(_LIST_MARK) else 0)
+
+
+def _is_scheme_head(head: str, noun: str, text: str, noun_start: int) -> bool:
+    """乡村振兴 before 战略, 深港 before 通: not too short, not one common word (公司计划), no person
+    or ordinal in it, a list of phrases before 改革, and the noun not part of a common word (开通)."""
+    generic_head = len(head) > 1 and noun not in NOUNS_AFTER_WORDS and is_common_word(head)
+    if len(noun) == 1 and is_common_word(text[noun_start - 2 : noun_start + 1]):
+        return False  # 公有制, 所有制: a common word, not a scheme
+    if len(head) < SCHEME_NOUNS[noun] or generic_head or NOT_IN_NAMES & set(head):
+        return False
+    if noun in LISTED_ONLY_NOUNS and _LIST_MARK not in head:
+        return False
+    noun_end = noun_start + len(noun)
+    after = text[noun_end : noun_end + 1]
+    return not (
+        is_common_word(text[noun_start - 1] + noun)
+        or (_HAN_CHAR.match(after) and is_common_word(noun + after))
+        or is_dictionary_word(head + noun)
+    )
+
+
+def _stands_as_name(text: str, start: int, end: int, one_char_noun: bool) -> bool:
+    """A scheme name opens a clause or follows a word that introduces it (实施乡村振兴战略, 的), and
+    does not run on into a longer noun or a code (计划书, 试点县, 试点75家)."""
+    before = text[start - 1 : start]
+    if before in _CLOSING_QUOTES:
+        return False  # “百县千镇万村”高质量发展工程: the tail of a quoted name
+    opens_clause = not before or not (_HAN_CHAR.match(before) or before.isalnum())
+    introduced = opens_clause or text.endswith(NAME_INTRODUCERS, 0, start)
+    after = text[end : end + 1]
+    runs_on = (
+        after.isascii() and after.isalnum()
+        or after in NAME_CONTINUATIONS
+        or after in ORGANISATION_SUFFIXES
+        or is_common_word(text[end - 2 : end + 2])  # 计划生育: the noun starts another word
+        or is_dictionary_word(text[start : end + 1])  # 因地制宜
+    )
+    if one_char_noun and _HAN_CHAR.match(after) and not text.startswith(_NAME_ENDS, end):
+        return False
+    return introduced and not runs_on
+
+
+def find_unquoted_names(text: str) -> list[UnquotedName]:
+    """Scheme names written without quotes or 《》, in text order."""
+    names = []
+    for match in _SCHEME_NOUN.finditer(text):
+        if _SCHEME_NOUN.match(text, match.end()) or text[match.end() : match.end() + 1] in ORGANISATION_SUFFIXES:
+            continue  # 行动 of 行动计划, 改革 of 发展改革委: the name ends later
+        start = _head_start(text, match.start())
+        head = text[start : match.start()]
+        if _is_scheme_head(head, match.group(), text, match.start()) and _stands_as_name(text, start, match.end(), len(match.group()) == 1):
+            names.append(UnquotedName(text[start : match.end()], start, match.end(), has_numeral=False))
+    for match in _NUMBERED_NAME.finditer(text):
+        after = text[match.end() : match.end() + 2]
+        if after and _HAN_CHAR.match(after[0]) and not after.startswith(NUMBERED_NAME_FOLLOWERS):
+            continue  # 22条措施: a count of the noun after it
+        start = _head_start(text, match.start())
+        if _NUMBERED_HEAD_CHARS[0] <= match.start() - start <= _NUMBERED_HEAD_CHARS[1]:
+            names.append(UnquotedName(text[start : match.end()], start, match.end(), has_numeral=True))
+    return sorted(names, key=lambda name: name.start)
+
+
+@cache
+def glossary_schemes() -> tuple[str, ...]:
+    """Schemes the glossary knows, with their short forms (产业工人队伍建设改革, 产改), longest first."""
+    with GLOSSARY_FILE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    schemes = {row["zh"] for row in rows if _SCHEME_NOTE in (row.get("note") or "")}
+    schemes |= {
+        row["zh"] for row in rows if (row.get("note") or "").removeprefix(_SHORT_FORM_NOTE) in schemes
+    }
+    return tuple(sorted(schemes, key=len, reverse=True))
+
+
+def _glossary_mentions(text: str) -> list[_Mention]:
+    return [_Mention(name, text.find(name)) for name in glossary_schemes() if name in text]
+
+
+def _quoted_mentions(
+    text: str, quoted_names: list[Quoted], sentence_of: Callable[[int], Span], headline: str
+) -> list[_Mention]:
     titles = [quoted for quoted in quoted_names if quoted.is_book_title]
     quotes = [q for q in quoted_names if not q.is_book_title and not any(t.start < q.start < t.end for t in titles)]
     quotes_by_start = {quoted.start: quoted for quoted in quotes}
@@ -116,18 +316,24 @@ def _quoted_mentions(text: str, quoted_names: list[Quoted], sentence_of: Callabl
         sentences_by_name.setdefault(quoted.inner.strip(), set()).add(sentence_of(quoted.start).start)
 
     mentions = [
-        _Mention(strip_quote_marks(t.inner), t.start + 1) for t in titles if not t.inner.endswith(_PUBLICATION_ENDINGS)
+        _Mention(strip_quote_marks(t.inner), t.start + 1) for t in titles if _is_document_title(text, t, headline)
     ]
     for quoted in quotes:
         name = quoted.inner.strip()
-        if not _is_candidate(name):
+        if _CHINESE_NUMERALS_ONLY.fullmatch(name) and _adjacent_plan_noun(text, quoted):
+            mentions.append(_Mention(name + _adjacent_plan_noun(text, quoted), quoted.start + 1))  # “十四五”规划
+            continue
+        if not _is_candidate(name) or text.startswith(METHOD_NOUNS, quoted.end):
             continue
         is_code = not HAN.search(name)
         window = _window_after(text, quoted, quotes_by_start, _AFTER_CODE_WINDOW if is_code else _AFTER_QUOTE_WINDOW)
         noun_end = _noun_phrase_end(window)
+        # A coinage used in two sentences is a name; a dictionary word quoted twice is only stressed.
+        is_repeated_coinage = len(sentences_by_name[name]) >= 2 and not is_dictionary_word(name)
+        is_numbered_name = bool(_QUOTED_NUMBERED_NAME.fullmatch(name))  # “国九条”
         if noun_end and is_code:
             name += window[:noun_end]  # a bare code (1+X, 33618) is named with the noun after it
-        elif not (noun_end or _ends_with_noun(name) or len(sentences_by_name[name]) >= 2):
+        elif not (noun_end or _ends_with_noun(name) or is_repeated_coinage or is_numbered_name):
             continue
         elif not _ends_with_noun(name):
             # “领航”计划 is the 领航 Plan: a bare “领航” would not tell a reader what it is.
@@ -136,8 +342,9 @@ def _quoted_mentions(text: str, quoted_names: list[Quoted], sentence_of: Callabl
     return mentions
 
 
-def find_programmes(text: str) -> list[Programme]:
-    """The programmes named in ``text``, each once, in order of first mention."""
+def find_programmes(text: str, headline: str = "") -> list[Programme]:
+    """The programmes named in ``text``, each once, in order of first mention; ``headline`` is the
+    article's title, which a 《》 in the text may repeat (原标题：《...》) without naming a programme."""
     sentences = split_sentences(text)
     sentence_starts = [sentence.start for sentence in sentences]
 
@@ -145,13 +352,20 @@ def find_programmes(text: str) -> list[Programme]:
         return sentences[max(0, bisect_right(sentence_starts, offset) - 1)]
 
     quoted_names = find_quoted_names(text)
+    quoted_spans = [(quoted.start, quoted.end) for quoted in quoted_names]
     titles = [(quoted.start, quoted.end) for quoted in quoted_names if quoted.is_book_title]
-    mentions = _quoted_mentions(text, quoted_names, sentence_of)
+    mentions = _quoted_mentions(text, quoted_names, sentence_of, headline)
     mentions += [
         _Mention(match.group(), match.start())
         for match in _NUMBERED_ACTION.finditer(text)
         if not any(start < match.start() < end for start, end in titles)
     ]
+    mentions += [
+        _Mention(name.name, name.start)
+        for name in find_unquoted_names(text)
+        if not any(start <= name.start < end for start, end in quoted_spans)
+    ]
+    mentions += _glossary_mentions(text)
     first_start: dict[str, int] = {}
     for mention in mentions:
         earliest_use = text.find(mention.name)

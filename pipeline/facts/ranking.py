@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pipeline.facts.units import PERCENT, UNITS
+from pipeline.facts.units import UNITS
 from pipeline.lang.zh import CLAUSE_BREAK, HAN
+from pipeline.lang.zh_units import measure_words
 from pipeline.records import Figure
+from pipeline.text import is_damaged
 
 TITLE_POINTS = 3.0
 # The words just before the figure share a two-character word with the title: it counts the
@@ -38,8 +40,8 @@ _TOTAL_WORDS = re.compile(r"总量|总数|总额|总计|合计|累计|共|全市
 _TOTAL_LOOKBACK = 20
 # 来自全国各地: "from all over the country" qualifies where from, not how many in total.
 _NOT_TOTALS = re.compile(r"全[国省市区]各[地级]")
-_SHARE_UNITS = frozenset({PERCENT, "个百分点"})
-_DURATION_UNITS = frozenset({"年", "岁", "个月", "天", "小时"})
+_SHARE_UNITS = frozenset(word.unit for word in measure_words() if word.kind == "share")
+_DURATION_UNITS = frozenset(word.unit for word in measure_words() if word.kind == "time")
 # The lead is the first paragraph long enough to be prose rather than a title, byline or caption.
 LEAD_MIN_CHARS = 40
 
@@ -104,12 +106,13 @@ def _clause_before(text: str, offset: int) -> str:
 
 def select_key_figures(figures: list[Figure], limit: int | None) -> list[Figure]:
     """The ``limit`` best-scored figures (all when None), in text order; a figure repeated with the
-    same wording in the same sentence (a repeated paragraph) counts once."""
+    same wording in the same sentence (a repeated paragraph) counts once, and a figure of a damaged
+    sentence (cut by the clean stage) is left out, as its sentence cannot be quoted as whole."""
     seen: set[tuple[str, str]] = set()
     distinct = []
     for figure in figures:
         key = (figure.text_zh, figure.context_zh)
-        if key not in seen:
+        if key not in seen and not is_damaged(figure.context_zh):
             seen.add(key)
             distinct.append(figure)
     if limit is None:
