@@ -107,9 +107,11 @@ def test_without_a_translator_fields_are_untranslated_not_empty():
 def test_a_damaged_sentence_is_not_translated_as_if_whole():
     damaged = clean_article(Article("a2", Source("a2.txt", "0", "utf-8"), "湖北投入90亿元[…]建设基地。全省达到959万人。\n"))
     facts = extract_facts(damaged)
-    english = translate_article(damaged, facts, SUMMARY, ScriptedTranslator.answering(keep_placeholders), GLOSSARY)
-    damaged_refs = [ref for ref, reason in english.untranslated.items() if "damaged" in reason]
-    assert damaged_refs and all(english.text(ref) is None for ref in damaged_refs)
+    quoting = Summary("湖北", "湖北投入90亿元[…]建设基地。", ModelInfo("extractive"))
+    english = translate_article(damaged, facts, quoting, ScriptedTranslator.answering(keep_placeholders), GLOSSARY)
+    assert english.text(SUMMARY_EN) is None
+    assert "damaged" in english.untranslated[SUMMARY_EN]
+    assert all("[…]" not in figure.context_zh for figure in facts.key_figures)
 
 
 def test_missing_model_error_names_the_model_and_the_fix(tmp_path):

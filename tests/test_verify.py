@@ -26,7 +26,7 @@ def english(summary_en: str, programme_name: str = "skills competition", program
 
 
 def messages(translated: English) -> list[str]:
-    return [str(problem) for problem in verify_english(translated, ARTICLE, FACTS, [])]
+    return [str(problem) for problem in verify_english(translated, ARTICLE, FACTS)]
 
 
 def test_the_example_comes_from_the_real_stages():

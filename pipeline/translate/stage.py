@@ -72,7 +72,7 @@ def _fields(article: CleanArticle, facts: Facts, summary: Summary, publisher_en:
     (body and title) protect source sentences; the summary is model output with its own figures."""
     summary_figures = [(f.text_zh, f.text_en) for f in find_figures(summary.headline_zh + "\n" + summary.summary_zh)]
     body_figures = [(f.text_zh, f.text_en) for f in facts.figures]
-    title_figures = [(f.text_zh, f.text_en) for f in find_figures(article.metadata.title_zh)] + body_figures
+    title_figures = [(f.text_zh, f.text_en) for f in facts.title_figures] + body_figures
     fields = [
         FieldText(FieldRef(EnglishField.TITLE), article.metadata.title_zh, title_figures),
         FieldText(FieldRef(EnglishField.HEADLINE), summary.headline_zh, summary_figures),
@@ -126,7 +126,7 @@ def translate_article(
         texts |= session.translate_fields(fields)
         english = English(texts, translator.model_info, session.untranslated, session.warnings, session.counts)
     english.untranslated |= {f.ref: DAMAGED_REASON for f in damaged}
-    problems = verify_english(english, article, facts, find_figures(article.metadata.title_zh))
+    problems = verify_english(english, article, facts)
     english.warnings += [str(problem) for problem in problems]
     english.counts.numbers_unverified += sum(isinstance(problem, UnverifiedNumber) for problem in problems)
     english.counts.programme_names_missing += sum(isinstance(problem, MissingProgrammeName) for problem in problems)

@@ -62,12 +62,10 @@ class MissingProgrammeName:
         return f'programme name "{self.name_en}" missing from {self.ref.path}'
 
 
-def verify_english(
-    english: English, article: CleanArticle, facts: Facts, title_figures: list[Figure]
-) -> list[UnverifiedNumber | MissingProgrammeName]:
-    """Numbers in ``english`` that match no source number, and programme names missing from their
-    translated sentence."""
-    allowed = source_numbers(article, facts.figures + title_figures)
+def verify_english(english: English, article: CleanArticle, facts: Facts) -> list[UnverifiedNumber | MissingProgrammeName]:
+    """Numbers in ``english`` that match no source number (the figures of body and title, digits and
+    Chinese numerals), and programme names missing from their translated sentence."""
+    allowed = source_numbers(article, facts.figures + facts.title_figures)
     problems: list[UnverifiedNumber | MissingProgrammeName] = []
     for ref, text in english.texts.items():
         for written, value in english_numbers(text or ""):
