@@ -365,3 +365,33 @@ def test_brief_rebuilds_views_for_a_window_without_models(offline, tmp_path):
     assert len(jsonl(out / "digests.jsonl")) == 5 and (out / "briefing.md").is_file()
     assert run_cli("brief", "--store", tmp_path / "nothing-here").exit_code == 2
     assert run_cli("brief", "--store", out, "--since", "last week").exit_code == 2
+
+
+def test_two_runs_on_one_output_folder_at_once_both_land_every_article(tmp_path):
+    """Two `digest run` processes share an output folder: every article of both ends up in the
+    store, the briefing and the JSON lines, whichever finishes last."""
+    import subprocess
+    import sys
+
+    batches = []
+    for name, seeds in (("first", SEED_IDS[:3]), ("second", SEED_IDS[3:])):
+        folder = tmp_path / name
+        folder.mkdir()
+        for copy_number in range(4):
+            for seed_id in seeds:
+                text = (SEEDS / f"{seed_id}.txt").read_text(encoding="utf-8") + f"\n\n（副本{copy_number}。）\n"
+                (folder / f"{name}-{copy_number}-{seed_id}.txt").write_text(text, encoding="utf-8")
+        batches.append(folder)
+    out = tmp_path / "out"
+    command = [sys.executable, "-c", "from pipeline.cli import main; main()", "run", "--quiet", "--out", str(out)]
+    flags = ["--summariser", "extractive", "--translator", "nobody/missing-zh-en", "--models-dir", str(tmp_path / "none")]
+    environment = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    runs = [subprocess.Popen([*command, str(folder), *flags], cwd=tmp_path, env=environment) for folder in batches]
+    assert [run.wait(timeout=600) for run in runs] == [0, 0]
+    expected = sorted(path.stem for folder in batches for path in folder.iterdir())
+    assert sorted(record["id"] for record in jsonl(out / "digests.jsonl")) == expected
+    briefing = (out / "briefing.md").read_text(encoding="utf-8")
+    assert briefing.startswith(f"# News briefing\n\n{len(expected)} articles")
+    with sqlite3.connect(out / STORE_NAME) as db:
+        assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == len(expected)
+        assert db.execute("SELECT count(*) FROM runs WHERE status = 'completed'").fetchone()[0] == 2
