@@ -92,7 +92,8 @@ def test_a_20_mb_file_is_rejected_without_being_read(tmp_path):
     ],
 )
 def test_encodings_are_detected_and_named(data, encoding):
-    text, name = decode(data)
+    text, name, warnings = decode(data)
+    assert warnings == []
     assert name == encoding
     assert text.lstrip("\ufeff") in (NEWS, "这是一段简体中文新闻，报道产业工人队伍建设改革。", "這是一段繁體中文新聞，報導產業工人隊伍建設改革。")
 
