@@ -231,15 +231,15 @@ def test_short_lines_go_only_as_exact_repeats():
 # 4. Garbled text and stray characters
 
 
-def test_garbled_span_that_cannot_be_repaired_is_dropped_with_a_warning():
+def test_garbled_span_that_cannot_be_repaired_leaves_a_visible_gap_and_a_warning():
     text = "湖北创新探索永远在路上?!焙\ue478笔】偣\ue63a\ue4c3h組書記、常務副主席陳惠霞表示"
     fixed, warnings = fix_garbles(text)
-    assert fixed == "湖北创新探索永远在路上組書記、常務副主席陳惠霞表示"
+    assert fixed == "湖北创新探索永远在路上[…]組書記、常務副主席陳惠霞表示"
     assert warnings == ["dropped garbled text '?!焙\\ue478笔】偣\\ue63a\\ue4c3h'"]
 
 
 def test_utf8_read_as_gbk_is_repaired():
-    garbled = "湖北工会".encode("utf-8").decode("gb18030")
+    garbled = "湖北工会".encode().decode("gb18030")
     fixed, warnings = fix_garbles(f"记者报道，{garbled}召开会议。")
     assert fixed == "记者报道，湖北工会召开会议。"
     assert warnings == [f"repaired garbled text '{garbled}' -> '湖北工会'"]

@@ -36,6 +36,7 @@ from pipeline.clean.script import (
 from pipeline.config import SCRIPTS
 from pipeline.errors import InputError
 from pipeline.records import Article, CleanArticle, Metadata, Source
+from pipeline.text import GAP_MARK
 
 __all__ = ["clean_article"]
 
@@ -164,6 +165,7 @@ def clean_article(article: Article, script: str = "simplified") -> CleanArticle:
     if not paragraphs:
         raise InputError("no article text left after cleaning")
     return CleanArticle(
+        damaged_paragraphs=[index for index, paragraph in enumerate(paragraphs) if GAP_MARK in paragraph],
         id=article.id,
         source=Source(article.source.path, article.source.sha256, article.source.encoding, original_script),
         metadata=metadata,

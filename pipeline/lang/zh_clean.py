@@ -5,20 +5,27 @@ from __future__ import annotations
 
 from functools import cache
 
+from pipeline.lang.zh import HAN
+
 
 def _double_byte(codec: str, leads: range, trails: list[int]) -> str:
     encoded = bytes(b for lead in leads for trail in trails for b in (lead, trail))
     return encoded.decode(codec, errors="ignore")
 
 
+def gb2312_han() -> str:
+    """The 6,763 characters of GB2312, the Simplified standard: level 1 (3,755 common ones) and level 2
+    (rarer but real ones, such as 媲 and 麒麟)."""
+    return _double_byte("gb2312", range(0xB0, 0xF8), list(range(0xA1, 0xFF)))
+
+
 @cache
 def common_han() -> frozenset[str]:
-    """The everyday characters of both scripts: GB2312 level 1 (3,755 Simplified characters) and Big5
-    level 1 (5,401 Traditional ones). Text decoded with the right codec is made almost entirely of
-    them; the same bytes decoded with a wrong Chinese codec mostly are not."""
-    simplified = _double_byte("gb2312", range(0xB0, 0xD8), list(range(0xA1, 0xFF)))
+    """The characters real Chinese news is made of: GB2312, Big5 level 1 (5,401 common Traditional
+    characters) and written Cantonese. Text decoded with its own codec is almost entirely made of
+    them; bytes decoded with a wrong codec, or garbled upstream, largely are not."""
     traditional = _double_byte("cp950", range(0xA4, 0xC7), list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)))
-    return frozenset(char for char in simplified + traditional if "\u4e00" <= char <= "\u9fff")
+    return frozenset(char for char in gb2312_han() + traditional + CANTONESE if HAN.match(char))
 
 
 # Written Cantonese: characters of Hong Kong speech (睇 look, 啲 some, 冇 not have, 嘅 possessive,
