@@ -36,6 +36,7 @@ _CANONICAL_URLS = '//link[contains(concat(" ", normalize-space(@rel), " "), " ca
 _MIN_HEADING_CHARS = 4
 _LINK_BLOCK_TAGS = ("ul", "ol", "dl", "li", "table", "tr", "td", "div", "section", "aside", "nav", "p")
 _MIN_LINK_BLOCK_CHARS = 4
+_MIN_LINK_LIST_ITEMS = 3
 _LINK_BLOCK_SHARE = 0.5
 # Characters of running text that make a block (or table cell) a paragraph of the article.
 _PARAGRAPH_CHARS = 60
@@ -408,6 +409,23 @@ def _is_link_block(element) -> bool:
                    for p in element.iter("p"))
 
 
+def _links_to_an_article(item) -> bool:
+    """A list item that is a link to an article: a link with a headline's length of text, or a link
+    beside a headline-like text (markup such as <a><table>…</table></a> leaves the link empty)."""
+    links = item.xpath(".//a[@href]")
+    if any(len(_squash(link.text_content())) >= _MIN_HEADING_CHARS for link in links):
+        return True
+    text = item.text_content()
+    return bool(links) and len(_squash(text)) < _PARAGRAPH_CHARS and "。" not in text
+
+
+def _is_link_list(element) -> bool:
+    """A list of links to other articles (related, recommended, most read), even when each link is
+    followed by a snippet of its article."""
+    items = element.findall("li")
+    return len(items) >= _MIN_LINK_LIST_ITEMS and all(_links_to_an_article(item) for item in items)
+
+
 def _is_layout_table(table) -> bool:
     """A table used for page layout, not data: one of its cells holds running text."""
     return any(len(_squash(cell.text_content())) >= _PARAGRAPH_CHARS and _SENTENCE_MARK.search(cell.text_content())
@@ -417,7 +435,8 @@ def _is_layout_table(table) -> bool:
 def _prune(tree) -> None:
     """Drop link blocks and turn layout tables into plain blocks, so that the extractor sees the
     article as paragraphs (not one table cell) and related-article lists not at all."""
-    for block in [element for element in tree.iter(*_LINK_BLOCK_TAGS) if _is_link_block(element)]:
+    link_lists = [element for element in tree.iter("ul", "ol") if _is_link_list(element)]
+    for block in link_lists + [element for element in tree.iter(*_LINK_BLOCK_TAGS) if _is_link_block(element)]:
         if block.getparent() is not None:
             block.drop_tree()
     for table in [table for table in tree.iter("table") if _is_layout_table(table)]:

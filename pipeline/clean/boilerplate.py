@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from pipeline.clean.lines import Line
+from pipeline.lang.zh import NAME_CHARS
 
 # Furniture lines are short; a long line that merely mentions 版权 or 客户端 is body text.
 _MAX_FURNITURE_CHARS = 120
@@ -15,6 +16,18 @@ _FURNITURE = re.compile(
     r"|举报电话|举报邮箱|违法和不良信息"
     r"|扫码关注|扫一扫|长按识别|关注我们"
     r"|网上家园"
+    # Reprint and copyright notices, comment-section disclaimers.
+    r"|转载请注明|(?:不得|禁止|严禁|请勿)转载|著作权声明"
+    r"|评论仅[供代]|仅代表[^，。]{0,8}个人(?:观点|看法)|不代表本[网站台报刊]|并不(?:表明|代表)[^，。]{0,10}立场"
+    r"|文明上网|理性发言|跟贴热词|(?:账号|帐号|用户名)[^。]{0,10}密码|自动登录|忘记密码|记住密码"
+    r"|^(?:登录|注册|密码|账号|帐号|发表评论|我要评论)$"
+    # App and channel promotions: 立即下载经济日报App, 扫描左侧二维码即可添加……公众号.
+    r"|(?:下载|订阅|安装)[^，。]{0,12}(?:App|APP|app|客户端|Telegram)|扫[描码]?[^，。]{0,6}二维码"
+    # Labels of tag lists and recommendation boxes: 相关字词, 您可能有兴趣, 你可能还想看, 猜你喜欢.
+    r"|^(?:相关|延伸|推荐|猜你)[\u4e00-\u9fff]{0,4}[：:.…]*$"
+    r"|^(?:您|你)?(?:也|或许|大概)?(?:可能|或许)?(?:有兴趣|感兴趣|会喜欢|喜欢|还想看|想看|错过了)[\u4e00-\u9fff]{0,4}[：:.…]*$"
+    # The breadcrumb's "you are here" label in its many wordings.
+    r"|^(?:您|你)?(?:的|现在的|目前的|当前的|现在|目前|当前)?所?在?(?:位置|页面)\s*[：:]|(?:您|你)在这里"
     r"|^(?:往期回顾|查看更多|相关阅读|相关新闻|推荐阅读|延伸阅读|媒体矩阵|关于我们|马上体验|马上下载"
     r"|分享到|打印本页|关闭窗口|返回顶部|上一篇|下一篇)"
     r"|^\S{0,12}(?:客户端|微信号|微博号|抖音号|公众号|头条号|快手号|视频号|微信|微博|抖音)$"
@@ -29,9 +42,13 @@ _END_MARK = re.compile(r"\s*[（(【\[]完[）)】\]]$")
 _COLUMN_LABEL = re.compile(r"^【[^【】]{1,30}】$")
 # Photo credits: "重庆已打造10个工匠学院。熊桂伟 摄", "（记者 张三 摄）", "摄影：张三".
 _PHOTO_CREDIT = re.compile(
-    r"(?:^|[\s。！？”])[\u4e00-\u9fff·]{2,5}\s+摄$"
-    r"|[（(](?:[^（）()]{0,20}\s)?[\u4e00-\u9fff·]{2,5}\s*/?\s*摄[）)]?$"
-    r"|摄影\s*[：:]|图片来源\s*[：:]"
+    rf"(?:^|[\s。！？”])[{NAME_CHARS}]{{2,5}}\s+摄$"
+    rf"|[（(](?:[^（）()]{{0,20}}\s)?[{NAME_CHARS}]{{2,5}}\s*/?\s*摄[）)]?$"
+    r"|摄影\s*[：:／/]|[／/]\s*摄影?$|图片来源\s*[：:]"
+    # 图／东森新闻提供, （港台图片）, （资料图）, 报系资料照, 档案照片.
+    r"|[（(]\s*图\s*[／/:：][^（）()]{1,20}[）)]$|[（(][^（）()]{0,8}图片?[）)]$|(?:资料|档案)照片?$"
+    # ▲ and its kin mark a caption on Taiwan and Hong Kong pages.
+    r"|^[▲△▼]"
 )
 _PHOTO_CREDIT_MAX_CHARS = 80
 # Uncredited captions: short, one sentence without commas, ending in 。, and either set apart by
@@ -42,8 +59,15 @@ _PHOTO_POSITION = re.compile(r"[（(](?:[左右]|前排|后排)?[左右中前后
 _ISOLATING_BLANKS = 2
 
 
+# A short line of Latin words alone is a menu label of the site's theme (Home, Search, Toggle
+# navigation) in a Chinese article: English quoted in the body sits inside Chinese sentences.
+_LATIN_LABEL = re.compile(r"^[A-Za-z][A-Za-z '&/|.-]{0,39}$")
+
+
 def is_furniture(text: str) -> bool:
-    return len(text) <= _MAX_FURNITURE_CHARS and bool(_FURNITURE.search(text) or _COLUMN_LABEL.match(text))
+    return len(text) <= _MAX_FURNITURE_CHARS and bool(
+        _FURNITURE.search(text) or _COLUMN_LABEL.match(text) or _LATIN_LABEL.match(text)
+    )
 
 
 def strip_end_mark(paragraph: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -172,7 +173,7 @@ def find_title(lines: list[Line], skip: set[int], page_title: str) -> tuple[str,
     marked = [i for i in head if _TITLE_PART.search(lines[i].text)]
     main = [i for i in marked if _TITLE_PART.search(lines[i].text).group(1) in ("主题", "主标题")]
     original = [i for i in head if _ORIGINAL_TITLE.match(lines[i].text)]
-    above_subtitle = [i for i, j in zip(head, head[1:]) if _SUBTITLE.match(lines[j].text)]
+    above_subtitle = [i for i, j in itertools.pairwise(head) if _SUBTITLE.match(lines[j].text)]
     candidates = [i for i in head if _is_headline_candidate(lines[i].text)]
     page_lines = [i for i in head if page_title and clean_title(lines[i].text) == clean_title(page_title)]
     for choice in (main, original, above_subtitle, page_lines):
