@@ -31,7 +31,11 @@ _VOID_TAGS = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "inpu
 # libxml2 stops building the tree below this depth; a page nested deeper loses its text in lxml.
 _LXML_MAX_DEPTH = 255
 _SOCIAL_TITLES = '//meta[@property="og:title" or @name="og:title" or @name="twitter:title"]/@content'
-_CANONICAL_URLS = '//link[contains(concat(" ", normalize-space(@rel), " "), " canonical ")]/@href | //meta[@property="og:url"]/@content'
+# In order of preference: the canonical link, then the Open Graph URL.
+_CANONICAL_URLS = (
+    '//link[contains(concat(" ", normalize-space(@rel), " "), " canonical ")]/@href',
+    '//meta[@property="og:url"]/@content',
+)
 # A heading shorter than this names a section, not an article.
 _MIN_HEADING_CHARS = 4
 _LINK_BLOCK_TAGS = ("ul", "ol", "dl", "li", "table", "tr", "td", "div", "section", "aside", "nav", "p")
@@ -387,9 +391,10 @@ def _headline(tree) -> str:
 
 
 def _canonical_url(tree) -> str | None:
-    for url in tree.xpath(_CANONICAL_URLS):
-        if url.strip():
-            return url.strip()
+    for query in _CANONICAL_URLS:
+        for url in tree.xpath(query):
+            if url.strip():
+                return url.strip()
     return None
 
 

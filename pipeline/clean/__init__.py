@@ -17,8 +17,10 @@ from pipeline.clean.characters import normalise_characters
 from pipeline.clean.dedupe import drop_repeats
 from pipeline.clean.lines import Line, is_body_like, split_lines
 from pipeline.clean.metadata import (
+    clean_publisher,
     find_title,
     parse_metadata_line,
+    person_names,
     split_leading_dateline,
     split_trailing_byline,
 )
@@ -113,9 +115,10 @@ def _keep_script(metadata: Metadata, pairs: list[tuple[str, str]]) -> None:
 
 def _fill_from_page(metadata: Metadata, page: Metadata) -> None:
     metadata.date = metadata.date or page.date
-    metadata.publisher_zh = metadata.publisher_zh or page.publisher_zh
+    metadata.publisher_zh = metadata.publisher_zh or clean_publisher(page.publisher_zh)
     metadata.editor = metadata.editor or page.editor
-    metadata.authors = metadata.authors or list(page.authors)
+    metadata.authors = metadata.authors or person_names(page.authors)
+    metadata.url = metadata.url or page.url
 
 
 def _take_bylines_from_body(paragraphs: list[str], metadata: Metadata) -> list[str]:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.clean.lines import Line, is_body_like
-from pipeline.lang.zh import HAN
+from pipeline.lang.zh import HAN, HAN_RANGES, NAME_CHARS
 
 _DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 _LABELLED_DATE = re.compile(rf"(?:发布时间|发布日期|发稿时间|更新时间|日期)\s*[：:]\s*{_DATE}")
@@ -38,12 +38,15 @@ _METADATA_MAX_CHARS = 60
 _TITLE_PART = re.compile(r"[（(](主题|引题|副题|肩题|眉题|主标题|副标题)[）)]$")
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[：:]\s*")
 _SUBTITLE = re.compile(r"^(?:——|--|—)")
-_TITLE_SEPARATOR = re.compile(r"\s*[|｜_]\s*|\s+[-–—]\s+")
+# Between headline and site or column names: | ｜ _, a spaced dash, or an unspaced one before a short
+# last part (标题-新华网, 标题 -中新网), which a dash inside a headline (2024-25, COVID-19) is not.
+_TITLE_SEPARATOR = re.compile(r"\s*[|｜_]\s*|\s+[-–—]+\s+|\s*-{1,2}(?=[^-\d\s][^-]{1,11}$)")
 _HEADLINE_MIN_HAN = 6
 # A byline in parentheses closing the last paragraph: "……贡献力量。（王黎奎）".
 _TRAILING_BYLINE = re.compile(
     rf"(?<=[。！？”])\s*[（(]{_ROLE}?\s*([\u4e00-\u9fff]{{2,3}}(?:[\s、][\u4e00-\u9fff]{{2,3}})*)[）)]$"
 )
+_COPYRIGHT_WORDS = re.compile(r"版权所有|copyright|all rights reserved|©|\(c\)", re.IGNORECASE)
 _THIS_OUTLET = ("本报", "本网", "本台", "本刊", "本站")
 _NOT_A_PERSON = re.compile(r"[社报网台站]$")
 
@@ -139,6 +142,50 @@ def split_trailing_byline(paragraph: str) -> tuple[str, list[str]]:
     if any(_NOT_A_PERSON.search(name) for name in names):
         return paragraph, []
     return paragraph[: match.start()].rstrip(), names
+
+
+# What an HTML extractor takes for an author but is not a person: labels and widgets next to the
+# byline (发布时间, 字号, a login box's 账号 密码), organisations, and datelines (台北报导).
+_NOT_A_NAME = re.compile(r"发布|时间|字号|来源|编辑|分享|打印|账号|帐号|密码|登录|注册|评论|阅读|点击|关注")
+_ORGANISATION = re.compile(
+    r"(?:日报|晚报|早报|电台|新闻|频道|财经|传媒|集团|中心|[社报网台站云])$"
+    rf"|[A-Za-z][^{HAN_RANGES}]*[{HAN_RANGES}]|[{HAN_RANGES}][^A-Za-z]*[A-Za-z]"
+)
+_REPORT_DATELINE = re.compile(r"(?:报道|报导|[电讯])$")
+_CREDIT_SUFFIX = re.compile(r"(?:整合|整理|编译|综合|撰文|撰稿|采写|摄影|摄)$")
+_AFFILIATION_SEPARATOR = re.compile(r"[╱／/|｜\-–—]")
+_HAN_NAME = re.compile(f"[{NAME_CHARS}]{{2,4}}")
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}")
+
+
+def _names_in(value: str) -> list[str]:
+    value = _AFFILIATION_SEPARATOR.split(value.strip(" 【】[]（）()"))[-1].strip()
+    value = _CREDIT_SUFFIX.sub("", re.sub(rf"^\S*?{_ROLE}", "", value)).strip()
+    if _LATIN_NAME.fullmatch(value):
+        return [value]
+    if not value or _NOT_A_NAME.search(value) or _REPORT_DATELINE.search(value) or _ORGANISATION.search(value):
+        return []
+    # Pages space out two-character names to align them with three-character ones: 方 敏.
+    tokens = re.sub(rf"(?<![{NAME_CHARS}])([{NAME_CHARS}]) ([{NAME_CHARS}])(?![{NAME_CHARS}])", r"\1\2", value)
+    names = re.split(r"[\s、，,]+", tokens)
+    return names if all(_HAN_NAME.fullmatch(name) for name in names) else []
+
+
+def person_names(values: list[str]) -> list[str]:
+    """The people named by author values an HTML extractor found: "【联合晚报╱记者邱琼平" -> 邱琼平,
+    "本报记者 王乐文 方 敏" -> 王乐文, 方敏; labels, organisations and datelines give none."""
+    names: list[str] = []
+    for value in values:
+        names.extend(name for name in _names_in(value) if name not in names)
+    return names
+
+
+def clean_publisher(publisher: str | None) -> str | None:
+    """A publisher without the copyright wording pages wrap it in ("人民网版权所有", "Copyright © X")."""
+    if not publisher:
+        return publisher
+    publisher = _COPYRIGHT_WORDS.sub("", publisher).strip(" ,，、.。（）()")
+    return publisher or None
 
 
 def clean_title(title: str) -> str:
