@@ -11,6 +11,7 @@ from pipeline.clean.boilerplate import (
     is_footer_line,
     is_furniture,
     is_photo_caption,
+    is_section_label,
     strip_end_mark,
 )
 from pipeline.clean.characters import normalise_characters
@@ -19,6 +20,7 @@ from pipeline.clean.lines import Line, is_body_like, split_lines
 from pipeline.clean.metadata import (
     clean_publisher,
     find_title,
+    is_original_title,
     parse_metadata_line,
     person_names,
     split_leading_dateline,
@@ -41,6 +43,9 @@ from pipeline.records import Article, CleanArticle, Metadata, Source
 from pipeline.text import GAP_MARK
 
 __all__ = ["clean_article"]
+
+# Lines opening with the same characters are copies of one paragraph (some are truncated).
+_OPENING_CHARS = 20
 
 
 def _add_authors(metadata: Metadata, names: list[str]) -> None:
@@ -67,13 +72,33 @@ def _read_metadata(lines: list[Line]) -> tuple[Metadata, set[int]]:
     return metadata, used
 
 
+def _body_like_lines(lines: list[Line]) -> list[int]:
+    """Indices of lines of running text, less copies of earlier ones (pages repeat their lead after
+    the article, in a share box or a description), which say nothing about where the article ends."""
+    openings: set[str] = set()
+    found = []
+    for index, line in enumerate(lines):
+        if is_body_like(line.text):
+            opening = line.text[:_OPENING_CHARS]
+            if opening not in openings:
+                found.append(index)
+            openings.add(opening)
+    return found
+
+
 def _furniture_lines(lines: list[Line]) -> set[int]:
-    """Indices of page furniture and photo captions, and of footer lines after the last paragraph."""
-    last_body = max((i for i, line in enumerate(lines) if is_body_like(line.text)), default=len(lines))
+    """Indices of page furniture and photo captions, of section labels in the page head (社会, 星期五;
+    not the line right above the first paragraph, which is its subheading), and of footer lines after
+    the last paragraph."""
+    body = _body_like_lines(lines)
+    first_body, last_body = (body[0], body[-1]) if body else (len(lines), len(lines))
     return {
         index
         for index, line in enumerate(lines)
-        if is_furniture(line.text) or is_photo_caption(line) or (index > last_body and is_footer_line(line.text))
+        if is_furniture(line.text)
+        or is_photo_caption(line)
+        or (index < first_body - 1 and is_section_label(line.text))
+        or (index > last_body and is_footer_line(line.text))
     }
 
 
@@ -153,7 +178,7 @@ def clean_article(article: Article, script: str = "simplified") -> CleanArticle:
     page = _simplified(article.page_metadata)
     not_body = metadata_lines | _furniture_lines(lines)
     metadata.title_zh, title_lines = find_title(lines, not_body, page.title_zh)
-    not_body |= title_lines
+    not_body |= title_lines | {i for i, line in enumerate(lines) if is_original_title(line.text)}
     _fill_from_page(metadata, page)
     if article.page_text:
         page_lines = split_lines(normalise_punctuation(to_simplified(article.page_text)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from pipeline.clean.lines import Line
-from pipeline.lang.zh import NAME_CHARS
+from pipeline.lang.zh import HAN_RANGES, NAME_CHARS
 
 # Furniture lines are short; a long line that merely mentions 版权 or 客户端 is body text.
 _MAX_FURNITURE_CHARS = 120
@@ -24,8 +24,13 @@ _FURNITURE = re.compile(
     # App and channel promotions: 立即下载经济日报App, 扫描左侧二维码即可添加……公众号.
     r"|(?:下载|订阅|安装)[^，。]{0,12}(?:App|APP|app|客户端|Telegram)|扫[描码]?[^，。]{0,6}二维码"
     # Labels of tag lists and recommendation boxes: 相关字词, 您可能有兴趣, 你可能还想看, 猜你喜欢.
-    r"|^(?:相关|延伸|推荐|猜你)[\u4e00-\u9fff]{0,4}[：:.…]*$"
-    r"|^(?:您|你)?(?:也|或许|大概)?(?:可能|或许)?(?:有兴趣|感兴趣|会喜欢|喜欢|还想看|想看|错过了)[\u4e00-\u9fff]{0,4}[：:.…]*$"
+    rf"|^(?:相关|延伸|推荐|猜你)[{HAN_RANGES}]{{0,4}}[：:.…]*$"
+    rf"|^(?:您|你)?(?:也|或许|大概)?(?:可能|或许)?(?:有兴趣|感兴趣|会喜欢|喜欢|还想看|想看|错过了)[{HAN_RANGES}]{{0,4}}[：:.…]*$"
+    # Widgets and the page's clock: 分享工具, 字级：, 气温： 30 度, a time or weekday alone, a bare count.
+    rf"|^(?:分享|字级|字号|字体|放大|缩小|列印|打印)[{HAN_RANGES}]{{0,3}}[：:]?$|^(?:气温|天气|温度)\s*[：:]"
+    r"|^\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$|^(?:星期|周|礼拜)[一二三四五六日天]$|^[\d,.]+$"
+    # Staff credits other than the byline and the editor: 美术：陈超雄.
+    rf"|^(?:美术|美编|设计|校对|审核|监制|排版|制图|视频|剪辑)\s*[：:]\s*[{NAME_CHARS}\s、]{{2,20}}$"
     # The breadcrumb's "you are here" label in its many wordings.
     r"|^(?:您|你)?(?:的|现在的|目前的|当前的|现在|目前|当前)?所?在?(?:位置|页面)\s*[：:]|(?:您|你)在这里"
     r"|^(?:往期回顾|查看更多|相关阅读|相关新闻|推荐阅读|延伸阅读|媒体矩阵|关于我们|马上体验|马上下载"
@@ -47,8 +52,8 @@ _PHOTO_CREDIT = re.compile(
     r"|摄影\s*[：:／/]|[／/]\s*摄影?$|图片来源\s*[：:]"
     # 图／东森新闻提供, （港台图片）, （资料图）, 报系资料照, 档案照片.
     r"|[（(]\s*图\s*[／/:：][^（）()]{1,20}[）)]$|[（(][^（）()]{0,8}图片?[）)]$|(?:资料|档案)照片?$"
-    # ▲ and its kin mark a caption on Taiwan and Hong Kong pages.
-    r"|^[▲△▼]"
+    # ▲ and its kin mark a caption on Taiwan and Hong Kong pages; 图为 opens one everywhere.
+    r"|^[▲△▼]|^(?:[上下左右]?图|圖)(?:为|為|\s*[：:])"
 )
 _PHOTO_CREDIT_MAX_CHARS = 80
 # Uncredited captions: short, one sentence without commas, ending in 。, and either set apart by
@@ -68,6 +73,14 @@ def is_furniture(text: str) -> bool:
     return len(text) <= _MAX_FURNITURE_CHARS and bool(
         _FURNITURE.search(text) or _COLUMN_LABEL.match(text) or _LATIN_LABEL.match(text)
     )
+
+
+_SECTION_LABEL = re.compile(rf"^[{HAN_RANGES}]{{1,6}}$")
+
+
+def is_section_label(text: str) -> bool:
+    """A channel or section name (社会, 港闻, 即时新闻): a few Han characters and nothing else."""
+    return bool(_SECTION_LABEL.match(text))
 
 
 def strip_end_mark(paragraph: str) -> str:

@@ -8,6 +8,11 @@ from dataclasses import dataclass
 # List bullets and Markdown heading marks (inputs may be .md) carry no text.
 _BULLET = re.compile(r"^(?:[•·●○■□◆◇▪▶►\-*]|#{1,6})\s+")
 _BODY_PUNCTUATION = re.compile(r"[，。；！？]")
+# A Markdown table row, as extractors write table layout: | cell | cell |.
+_TABLE_ROW = re.compile(r"^\|.*\|$")
+_CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
+# A line of bullets, dashes or bars alone carries no text.
+_MARKS_ONLY = re.compile(r"^[-–—*•·|\\]+$")
 BODY_MIN_CHARS = 40
 
 
@@ -18,9 +23,21 @@ class Line:
     blanks_after: int
 
 
+def _cells(line: str) -> list[str]:
+    """A table row's cells, one per line: a layout table's cell holds a headline or a paragraph."""
+    if not _TABLE_ROW.match(line):
+        return [line]
+    return [cell.strip(" \t\u3000") for cell in _CELL_SEPARATOR.split(line[1:-1])] or [""]
+
+
 def split_lines(text: str) -> list[Line]:
-    """Non-blank lines, stripped of indentation and list bullets, with their surrounding blank counts."""
-    raw = [_BULLET.sub("", line.strip(" \t\u3000")) for line in text.split("\n")]
+    """Non-blank lines, stripped of indentation and list bullets, table rows split into their cells,
+    with their surrounding blank counts."""
+    raw = [
+        "" if _MARKS_ONLY.match(cell) else _BULLET.sub("", cell)
+        for line in text.split("\n")
+        for cell in _cells(line.strip(" \t\u3000"))
+    ]
     lines = []
     blanks = 0
     for line in raw:

@@ -15,7 +15,7 @@ _LABELLED_DATE = re.compile(rf"(?:发布时间|发布日期|发稿时间|更新�
 _ANY_DATE = re.compile(_DATE)
 _WEEKDAY = r"(?:\s*(?:星期|周|礼拜)[一二三四五六日天])?"
 _DATE_LINE = re.compile(
-    rf"^[〖【\[]?{_DATE}{_WEEKDAY}(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?{_WEEKDAY}[〗】\]]?$"
+    rf"^[〖【\[]?{_DATE}{_WEEKDAY}(?:\s*(?:[A-Z]{{2,4}}\s*)?\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?{_WEEKDAY}[〗】\]]?$"
 )
 _SOURCE = re.compile(r"(?:来源|稿源|出处)\s*[：:]\s*([^\s|｜〗】\]]+)")
 _EDITOR = re.compile(r"(?:责任编辑|责编|编辑)\s*[：:]\s*([\u4e00-\u9fff·]{2,5})")
@@ -188,6 +188,11 @@ def clean_publisher(publisher: str | None) -> str | None:
     return publisher or None
 
 
+def is_original_title(text: str) -> bool:
+    """A 原标题 line: the title the story had elsewhere, never body text."""
+    return bool(_ORIGINAL_TITLE.match(text))
+
+
 def clean_title(title: str) -> str:
     """A headline without layout markers or site/column names: of "推进“产改”进行时|湖北：959万..." or
     "标题_中工网", the longest part, which is the headline itself."""
@@ -195,6 +200,10 @@ def clean_title(title: str) -> str:
     title = title.rstrip("—- ").strip()
     parts = [part for part in _TITLE_SEPARATOR.split(title) if part]
     return max(parts, key=len) if parts else title
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
 
 
 def _head_end(lines: list[Line]) -> int:
@@ -222,7 +231,8 @@ def find_title(lines: list[Line], skip: set[int], page_title: str) -> tuple[str,
     original = [i for i in head if _ORIGINAL_TITLE.match(lines[i].text)]
     above_subtitle = [i for i, j in itertools.pairwise(head) if _SUBTITLE.match(lines[j].text)]
     candidates = [i for i in head if _is_headline_candidate(lines[i].text)]
-    page_lines = [i for i in head if page_title and clean_title(lines[i].text) == clean_title(page_title)]
+    page_headline = _squash(clean_title(page_title)) if page_title else None
+    page_lines = [i for i in head if page_headline and _squash(clean_title(lines[i].text)) == page_headline]
     for choice in (main, original, above_subtitle, page_lines):
         if choice:
             chosen = choice[0]
