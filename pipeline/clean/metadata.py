@@ -18,20 +18,27 @@ _DATE_LINE = re.compile(
     rf"^[〖【\[]?{_DATE}{_WEEKDAY}(?:\s*(?:[A-Z]{{2,4}}\s*)?\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?{_WEEKDAY}[〗】\]]?$"
 )
 _SOURCE = re.compile(r"(?:来源|稿源|出处)\s*[：:]\s*([^\s|｜〗】\]]+)")
-_EDITOR = re.compile(r"(?:责任编辑|责编|编辑)\s*[：:]\s*([\u4e00-\u9fff·]{2,5})")
+_NAME = f"[{NAME_CHARS}]"
+_EDITOR = re.compile(rf"(?:责任编辑|责编|编辑)\s*[：:]\s*({_NAME}{{2,5}})")
 _LABEL_WORDS = r"(?:责任编辑|编辑|来源|作者|摄影|校对|审核)"
 _ROLE = r"(?:特约记者|见习记者|实习记者|首席记者|本报记者|记者|通讯员|实习生)"
-_BYLINE_TOKEN = re.compile(rf"^(?:(?P<org>\S*?){_ROLE})?(?P<name>[\u4e00-\u9fff·]{{2,4}})?$")
+_BYLINE_TOKEN = re.compile(rf"^(?:(?P<org>\S*?){_ROLE})?(?P<name>{_NAME}{{2,4}})?$")
 _HAS_ROLE = re.compile(_ROLE)
 # A wire-style dateline opening a story: 本报讯（记者 张三）, 香港文汇报讯(记者 陈大文),
 # 新华社北京11月5日电（记者 李四 王五）.
 _DATELINE = re.compile(
     rf"^(?P<org>[^\s（(，。]{{2,20}}?)(?:\d{{1,2}}月\d{{1,2}}日)?[讯电]\s*[（(]{_ROLE}?\s*"
-    r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4})*)\s*[）)]"
+    rf"(?P<names>{_NAME}{{2,4}}(?:[\s、，,]+{_NAME}{{2,4}})*)\s*[）)]"
 )
-# "作者：记者 王小明" or "作者：王小明 李四"; the names stop at the next label.
+# The Taiwan and Hong Kong byline: 杨舒媚／台北报导, 【王家俊／台北报导】, 〔记者施晓光、吴亮仪／台北报导〕,
+# 【联合晚报╱记者邱琼平╱台北报导】: names, then a slash and the place the report was filed from.
+_SLASH_BYLINE = re.compile(
+    rf"^(?P<open>[【〔\[])?(?:[^╱／/】〕\]\s]{{2,12}}[╱／/])?{_ROLE}?"
+    rf"(?P<names>{_NAME}{{2,4}}(?:[、，,]{_NAME}{{2,4}})*)\s*[╱／/]\s*[^╱／/\s】〕\]]{{1,12}}?(?:报导|报道)(?(open)[】〕\]])"
+)
+# "作者：记者 王小明", "作者：王小明 李四" or "记者：林俊谦"; the names stop at the next label.
 _AUTHOR_LABEL = re.compile(
-    rf"作者\s*[：:]\s*{_ROLE}?\s*([\u4e00-\u9fff·]{{2,4}}(?:[\s、，,]+(?!{_LABEL_WORDS})[\u4e00-\u9fff·]{{2,4}}(?![：:]))*)"
+    rf"(?:作者|记者)\s*[：:]\s*{_ROLE}?\s*({_NAME}{{2,4}}(?:[\s、，,]+(?!{_LABEL_WORDS}){_NAME}{{2,4}}(?![：:]))*)"
 )
 _METADATA_MAX_CHARS = 60
 
@@ -44,7 +51,7 @@ _TITLE_SEPARATOR = re.compile(r"\s*[|｜_]\s*|\s+[-–—]+\s+|\s*-{1,2}(?=[^-\d
 _HEADLINE_MIN_HAN = 6
 # A byline in parentheses closing the last paragraph: "……贡献力量。（王黎奎）".
 _TRAILING_BYLINE = re.compile(
-    rf"(?<=[。！？”])\s*[（(]{_ROLE}?\s*([\u4e00-\u9fff]{{2,3}}(?:[\s、][\u4e00-\u9fff]{{2,3}})*)[）)]$"
+    rf"(?<=[。！？”])\s*[（(]{_ROLE}?\s*([{HAN_RANGES}]{{2,3}}(?:[\s、][{HAN_RANGES}]{{2,3}})*)[）)]$"
 )
 _COPYRIGHT_WORDS = re.compile(r"版权所有|copyright|all rights reserved|©|\(c\)", re.IGNORECASE)
 _THIS_OUTLET = ("本报", "本网", "本台", "本刊", "本站")
@@ -97,10 +104,17 @@ def split_leading_dateline(paragraph: str) -> tuple[str, str | None, list[str]]:
     """A paragraph opening with a dateline (本报讯（记者 张三）今年以来……) without it, and the
     dateline's publisher and authors."""
     match = _DATELINE.match(paragraph)
-    if not match:
-        return paragraph, None, []
-    publisher, authors = _dateline(match)
-    return paragraph[match.end() :].lstrip(), publisher, authors
+    if match:
+        publisher, authors = _dateline(match)
+        return paragraph[match.end() :].lstrip(), publisher, authors
+    match = _SLASH_BYLINE.match(paragraph)
+    if match and match.group("open"):
+        return paragraph[match.end() :].lstrip(), None, _split_names(match.group("names"))
+    return paragraph, None, []
+
+
+def _split_names(names: str) -> list[str]:
+    return re.split(r"[\s、，,]+", names)
 
 
 def parse_metadata_line(text: str) -> LineMetadata | None:
@@ -117,7 +131,10 @@ def parse_metadata_line(text: str) -> LineMetadata | None:
     dateline = _DATELINE.match(text)
     if dateline and dateline.end() < len(text):
         dateline = None  # a dateline opening a paragraph: see split_leading_dateline
-    if not (labelled or source or editor or byline or author_label or date_line or dateline):
+    slash_byline = _SLASH_BYLINE.match(text)
+    if slash_byline and slash_byline.end() < len(text):
+        slash_byline = None
+    if not (labelled or source or editor or byline or author_label or date_line or dateline or slash_byline):
         return None
     date_match = labelled or _ANY_DATE.search(text)
     found.date = _iso_date(date_match) if date_match else None
@@ -126,7 +143,9 @@ def parse_metadata_line(text: str) -> LineMetadata | None:
     if byline:
         found.authors = byline[1]
     elif author_label:
-        found.authors = re.split(r"[\s、，,]+", author_label.group(1))
+        found.authors = _split_names(author_label.group(1))
+    elif slash_byline:
+        found.authors = _split_names(slash_byline.group("names"))
     elif dateline:
         dateline_publisher, found.authors = _dateline(dateline)
         found.publisher = found.publisher or dateline_publisher

@@ -8,7 +8,8 @@ from functools import cache
 from pipeline.lang.zh import HAN
 
 
-def _double_byte(codec: str, leads: range, trails: list[int]) -> str:
+def double_byte_characters(codec: str, leads: range, trails: list[int]) -> str:
+    """The characters a double-byte Chinese codec (GB2312, Big5) encodes with these lead and trail bytes."""
     encoded = bytes(b for lead in leads for trail in trails for b in (lead, trail))
     return encoded.decode(codec, errors="ignore")
 
@@ -16,7 +17,7 @@ def _double_byte(codec: str, leads: range, trails: list[int]) -> str:
 def gb2312_han() -> str:
     """The 6,763 characters of GB2312, the Simplified standard: level 1 (3,755 common ones) and level 2
     (rarer but real ones, such as 媲 and 麒麟)."""
-    return _double_byte("gb2312", range(0xB0, 0xF8), list(range(0xA1, 0xFF)))
+    return double_byte_characters("gb2312", range(0xB0, 0xF8), list(range(0xA1, 0xFF)))
 
 
 @cache
@@ -24,7 +25,7 @@ def common_han() -> frozenset[str]:
     """The characters real Chinese news is made of: GB2312, Big5 level 1 (5,401 common Traditional
     characters) and written Cantonese. Text decoded with its own codec is almost entirely made of
     them; bytes decoded with a wrong codec, or garbled upstream, largely are not."""
-    traditional = _double_byte("cp950", range(0xA4, 0xC7), list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)))
+    traditional = double_byte_characters("cp950", range(0xA4, 0xC7), list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)))
     return frozenset(char for char in gb2312_han() + traditional + CANTONESE if HAN.match(char))
 
 
