@@ -52,11 +52,15 @@ def _add_authors(metadata: Metadata, names: list[str]) -> None:
     metadata.authors.extend(name for name in names if name not in metadata.authors)
 
 
-def _read_metadata(lines: list[Line]) -> tuple[Metadata, set[int]]:
-    """Metadata declared by the page's date/source/byline/editor lines, and the indices of those lines."""
+def _read_metadata(lines: list[Line]) -> tuple[Metadata, set[int], str | None]:
+    """Metadata declared by the page's date/source/byline/editor lines, the indices of those lines,
+    and a date found only below the start of the article. A labelled date (发布时间：) or a date line
+    above the first paragraph is the article's; a bare date further down may belong to a list of
+    other articles, so it ranks below the page's own metadata."""
     metadata = Metadata()
     used: set[int] = set()
-    labelled_date = None
+    labelled_date = later_date = None
+    first_body = next((i for i, line in enumerate(lines) if is_body_like(line.text)), len(lines))
     for index, line in enumerate(lines):
         found = parse_metadata_line(line.text)
         if found is None:
@@ -64,12 +68,15 @@ def _read_metadata(lines: list[Line]) -> tuple[Metadata, set[int]]:
         used.add(index)
         if found.date_labelled and labelled_date is None:
             labelled_date = found.date
-        metadata.date = metadata.date or found.date
+        if index < first_body:
+            metadata.date = metadata.date or found.date
+        else:
+            later_date = later_date or found.date
         metadata.publisher_zh = metadata.publisher_zh or found.publisher
         metadata.editor = metadata.editor or found.editor
         _add_authors(metadata, found.authors)
     metadata.date = labelled_date or metadata.date
-    return metadata, used
+    return metadata, used, later_date
 
 
 def _body_like_lines(lines: list[Line]) -> list[int]:
@@ -174,7 +181,7 @@ def clean_article(article: Article, script: str = "simplified") -> CleanArticle:
     lines = split_lines(normalise_punctuation(to_simplified(text)))
     output_lines = lines if script == SIMPLIFIED else split_lines(normalise_punctuation(text))
 
-    metadata, metadata_lines = _read_metadata(lines)
+    metadata, metadata_lines, later_date = _read_metadata(lines)
     page = _simplified(article.page_metadata)
     not_body = metadata_lines | _furniture_lines(lines)
     metadata.title_zh, title_lines = find_title(lines, not_body, page.title_zh)
@@ -183,6 +190,7 @@ def clean_article(article: Article, script: str = "simplified") -> CleanArticle:
     if article.page_text:
         page_lines = split_lines(normalise_punctuation(to_simplified(article.page_text)))
         _fill_from_page(metadata, _read_metadata(page_lines)[0])
+    metadata.date = metadata.date or later_date
     if script != SIMPLIFIED:
         line_pairs = [(lines[i].text, output_lines[i].text) for i in sorted(metadata_lines | title_lines)]
         _keep_script(metadata, line_pairs + _page_pairs(page, article.page_metadata))
