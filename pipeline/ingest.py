@@ -18,7 +18,7 @@ import trafilatura
 
 from pipeline.errors import InputError
 from pipeline.lang.zh import CHINESE_PUNCTUATION, HAN
-from pipeline.lang.zh_clean import common_han
+from pipeline.lang.zh_clean import common_han, headline_part, title_parts
 from pipeline.records import Article, InputRef, Metadata, Source
 
 READABLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -376,15 +376,23 @@ def _text_of(element) -> str:
 
 
 def _headline(tree) -> str:
-    """The article's headline: the longest h1-h3 heading that the page's <title> or og:title also
-    names (a site-name heading such as 网易商业 is not in them, or is shorter), else og:title, else
-    <title>; the clean stage cuts a site suffix off the latter two."""
-    titles = [_text_of(title) for title in tree.iter("title")][:1]
-    titles = tree.xpath(_SOCIAL_TITLES) + titles
+    """The article's headline: the longest h1-h3 heading that is (or holds, or is held in) the
+    headline part of the page's og:title or <title> (a site-name heading such as 网易商业 or ETtoday
+    新闻云 is at most a lesser part), else og:title, else <title>; the clean stage cuts the site's
+    name off those two."""
+    titles = tree.xpath(_SOCIAL_TITLES) + [_text_of(title) for title in tree.iter("title")][:1]
     titles = [" ".join(title.split()) for title in titles if title.strip()]
-    squashed = [_squash(title) for title in titles]
+    split_titles = [title_parts(title) for title in titles]
+    # A part that one title gives beside its headline is the site's name wherever it appears.
+    beside = {_squash(part) for parts in split_titles for part in parts if part != headline_part(parts)}
+    headline_parts = {_squash(headline_part(parts)) for parts in split_titles} - beside - {""}
     headings = [_text_of(heading) for heading in tree.iter("h1", "h2", "h3")]
-    named = [h for h in headings if len(_squash(h)) >= _MIN_HEADING_CHARS and any(_squash(h) in t for t in squashed)]
+    named = [
+        heading
+        for heading in headings
+        if len(_squash(heading)) >= _MIN_HEADING_CHARS
+        and any(_squash(heading) in part or part in _squash(heading) for part in headline_parts)
+    ]
     if named:
         return max(named, key=lambda heading: len(_squash(heading)))
     return titles[0] if titles else next((h for h in headings if h), "")

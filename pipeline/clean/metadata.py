@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from pipeline.clean.lines import Line, is_body_like
 from pipeline.lang.zh import HAN, HAN_RANGES, NAME_CHARS
+from pipeline.lang.zh_clean import headline_part, title_parts
 
 _DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 _LABELLED_DATE = re.compile(rf"(?:发布时间|发布日期|发稿时间|更新时间|日期)\s*[：:]\s*{_DATE}")
@@ -45,9 +46,6 @@ _METADATA_MAX_CHARS = 60
 _TITLE_PART = re.compile(r"[（(](主题|引题|副题|肩题|眉题|主标题|副标题)[）)]$")
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[：:]\s*")
 _SUBTITLE = re.compile(r"^(?:——|--|—)")
-# Between headline and site or column names: | ｜ _, a spaced dash, or an unspaced one before a short
-# last part (标题-新华网, 标题 -中新网), which a dash inside a headline (2024-25, COVID-19) is not.
-_TITLE_SEPARATOR = re.compile(r"\s*[|｜_]\s*|\s+[-–—]+\s+|\s*-{1,2}(?=[^-\d\s][^-]{1,11}$)")
 _HEADLINE_MIN_HAN = 6
 # A byline in parentheses closing the last paragraph: "……贡献力量。（王黎奎）".
 _TRAILING_BYLINE = re.compile(
@@ -217,8 +215,7 @@ def clean_title(title: str) -> str:
     "标题_中工网", the longest part, which is the headline itself."""
     title = _TITLE_PART.sub("", _ORIGINAL_TITLE.sub("", title.strip())).strip()
     title = title.rstrip("—- ").strip()
-    parts = [part for part in _TITLE_SEPARATOR.split(title) if part]
-    return max(parts, key=len) if parts else title
+    return headline_part(title_parts(title)) or title
 
 
 def _squash(text: str) -> str:

@@ -3,6 +3,7 @@ characters of written Cantonese, which Hong Kong news prints in quotes and headl
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from pipeline.lang.zh import HAN
@@ -43,3 +44,19 @@ CANTONESE = (
     "睇啲冇嘅咗喺嘢咁佢噉嚟唔哋咩乜嗰揾搵攞俾畀嬲瞓靚諗谂嘥冚氹啱㗎喎囉嘞吖呢嗱嚿揸掂咪喇嘈孭蚊慳曬晒脷餸㩒冧撳"
     "咋嘛呃啩嚡嗮喐郁噏劏屌閂闩嘜㷫焗煲嚫癐攰褸篤笠黐鍾钟捱掟鎅躝嚇忟"
 )
+
+
+# Between a page title's headline and the site, channel or column names around it: | ｜ _, a spaced
+# dash, or an unspaced one before a short last part (标题-新华网, 标题 -中新网), which a dash inside a
+# headline (2024-25, COVID-19) is not.
+TITLE_SEPARATOR = re.compile(r"\s*[|｜_]\s*|\s+[-–—]+\s+|\s*-{1,2}(?=[^-\d\s][^-]{1,11}$)")
+
+
+def title_parts(title: str) -> list[str]:
+    return [part.strip() for part in TITLE_SEPARATOR.split(title) if part.strip()]
+
+
+def headline_part(parts: list[str]) -> str:
+    """Of a page title's parts, the headline: the one with the most Han characters (a site name such
+    as 中央社即时新闻 CNA NEWS may be longer in letters, not in Han characters)."""
+    return max(parts, key=lambda part: (len(HAN.findall(part)), len(part)), default="")
