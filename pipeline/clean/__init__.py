@@ -49,7 +49,7 @@ _OPENING_CHARS = 20
 
 
 def _add_authors(metadata: Metadata, names: list[str]) -> None:
-    metadata.authors.extend(name for name in names if name not in metadata.authors)
+    metadata.authors.extend(name for name in person_names(names) if name not in metadata.authors)
 
 
 def _read_metadata(lines: list[Line]) -> tuple[Metadata, set[int], str | None]:
