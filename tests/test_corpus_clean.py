@@ -36,7 +36,7 @@ def page_failures(page_id: str, gold: dict) -> tuple[int, list[str]]:
     try:
         article = clean_article(corpus_article(page_id))
     except InputError as error:
-        return checks, [f"{page_id}: rejected ({error}), all {checks} checks fail"] * checks
+        return checks, [f"{page_id}: rejected ({error}), check {n} of {checks} fails" for n in range(1, checks + 1)]
     body = _key(article.text_zh)
     failures = [f"{page_id}: body lacks {s!r}" for s in gold.get("must", []) if _key(s) not in body]
     failures += [f"{page_id}: body keeps {s!r}" for s in gold.get("not", []) if _key(s) in body]

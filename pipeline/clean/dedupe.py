@@ -31,7 +31,7 @@ def _preview(text: str) -> str:
 class _Kept:
     paragraph: str
     key: str
-    shingles: frozenset[str]
+    shingles: set[str]
 
 
 def _quoted_by(kept: list[_Kept], key: str, shingles: set[str]) -> _Kept | None:
@@ -52,6 +52,7 @@ def drop_repeats(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     kept, warnings = [], []
     seen_exact: set[str] = set()
     seen_shingles: set[str] = set()
+    openings: set[str] = set()
     for paragraph in paragraphs:
         key = _IGNORED.sub("", paragraph)
         shingles = _shingles(key)
@@ -61,14 +62,16 @@ def drop_repeats(paragraphs: list[str]) -> tuple[list[str], list[str]]:
         if len(shingles) >= _MIN_SHINGLES:
             overlap = len(shingles & seen_shingles)
             share = overlap / len(shingles)
-            quoted = _quoted_by(kept, key, shingles) if overlap >= _MIN_SHINGLES else None
+            may_quote = overlap >= _MIN_SHINGLES and key[:_SHINGLE] in openings
+            quoted = _quoted_by(kept, key, shingles) if may_quote else None
             if quoted is not None:
                 kept.remove(quoted)
                 warnings.append(f"dropped paragraph quoting a later, longer one '{_preview(quoted.paragraph)}'")
             elif share >= _CONTAINED_SHARE:
                 warnings.append(f"dropped paragraph repeating earlier text ({share:.0%}) '{_preview(paragraph)}'")
                 continue
-        kept.append(_Kept(paragraph, key, frozenset(shingles)))
+        kept.append(_Kept(paragraph, key, shingles))
         seen_exact.add(key)
         seen_shingles |= shingles
+        openings.add(key[:_SHINGLE])
     return [k.paragraph for k in kept], warnings
