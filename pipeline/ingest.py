@@ -17,7 +17,7 @@ import lxml.html
 import trafilatura
 
 from pipeline.errors import InputError
-from pipeline.lang.zh import CHINESE_PUNCTUATION, HAN
+from pipeline.lang.zh import CHINESE_PUNCTUATION, HAN, HAN_RANGES
 from pipeline.lang.zh_clean import common_han, headline_part, title_parts
 from pipeline.records import Article, InputRef, Metadata, Source
 
@@ -85,8 +85,7 @@ _LENIENT_CODECS = (("utf-8", "utf-8"), ("gb18030", "gb18030"), ("cp950", "big5")
 _MAX_STRAY_SHARE = 0.01
 # A replacement character is surer evidence of the wrong codec than one uncommon character.
 _REPLACEMENT_WEIGHT = 4
-_TEXT_CONTROLS = "\n\r\t"
-_CHINESE_MARKS = re.compile(f"[{CHINESE_PUNCTUATION}]")
+_NOT_TEXTUAL = re.compile(f"[^\n\r\t -~{HAN_RANGES}{CHINESE_PUNCTUATION}]")
 _UTF16_TEXTUAL_SHARE = 0.9
 
 
@@ -240,7 +239,9 @@ def _bom_encoding(raw: bytes) -> str | None:
 
 def _utf16_without_bom(raw: bytes) -> str | None:
     """UTF-16 text that lacks a byte-order mark, when one byte order gives a text of Chinese, ASCII
-    and punctuation (any other file read as UTF-16 gives a scatter of unrelated characters)."""
+    and punctuation (any other file read as UTF-16 gives a scatter of unrelated characters). Only
+    asked of bytes holding a NUL: every line break or ASCII character in UTF-16 holds one, while
+    ASCII text read as UTF-16 would pass for Chinese (<h is U+683C 格)."""
     if len(raw) % 2:
         return None
     for codec in ("utf-16-le", "utf-16-be"):
@@ -248,9 +249,7 @@ def _utf16_without_bom(raw: bytes) -> str | None:
             text = raw.decode(codec)
         except UnicodeDecodeError:
             continue
-        textual = sum(1 for char in text if char in _TEXT_CONTROLS or " " <= char <= "~" or HAN.match(char))
-        textual += len(_CHINESE_MARKS.findall(text))
-        if HAN.search(text) and textual >= _UTF16_TEXTUAL_SHARE * len(text):
+        if HAN.search(text) and len(_NOT_TEXTUAL.findall(text)) <= (1 - _UTF16_TEXTUAL_SHARE) * len(text):
             return text
     return None
 
@@ -299,9 +298,6 @@ def decode(raw: bytes) -> tuple[str, str, list[str]]:
         return raw.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
-    utf16 = _utf16_without_bom(raw)
-    if utf16 is not None:
-        return utf16, "utf-16", []
     best = charset_normalizer.from_bytes(raw, cp_isolation=_CHINESE_CANDIDATES).best()
     if best is not None:
         codec, name = _CODEC_BY_DETECTED.get(best.encoding, (best.encoding, best.encoding))
