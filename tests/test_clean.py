@@ -155,6 +155,14 @@ def test_body_lines_that_look_like_boilerplate_stay(line):
     assert clean(f"{BODY}\n\n{line}\n\n{BODY_2}").paragraphs_zh == [BODY, line, BODY_2]
 
 
+def test_the_caption_of_a_lead_photo_goes_with_its_credit_but_a_short_paragraph_above_a_credit_stays():
+    caption = "無票民眾等候補位，國光客運公司人員維持現場排隊秩序。"
+    result = clean(f"{caption}\n記者鄭清元／攝影\n{BODY}\n{BODY_2}")
+    assert result.paragraphs_zh == [BODY, BODY_2]
+    result = clean(f"{BODY}\n{caption}\n記者鄭清元／攝影\n{BODY_2}")
+    assert result.paragraphs_zh == [BODY, "无票民众等候补位，国光客运公司人员维持现场排队秩序。", BODY_2]
+
+
 def test_a_layout_table_row_becomes_its_cells_and_empty_cells_go():
     result = clean(f"| {BODY} |  |\n| 128,967 |\n-\n{BODY_2}")
     assert result.paragraphs_zh == [BODY, BODY_2]

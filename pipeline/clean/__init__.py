@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.clean.boilerplate import (
+    is_caption_above_credit,
     is_footer_line,
     is_furniture,
     is_photo_caption,
@@ -94,9 +95,9 @@ def _body_like_lines(lines: list[Line]) -> list[int]:
 
 
 def _furniture_lines(lines: list[Line]) -> set[int]:
-    """Indices of page furniture and photo captions, of section labels in the page head (社会, 星期五;
-    not the line right above the first paragraph, which is its subheading), and of footer lines after
-    the last paragraph."""
+    """Indices of page furniture and photo captions (above the article, also a caption known by the
+    credit below it), of section labels in the page head (社会, 星期五; not the line right above the
+    first paragraph, which is its subheading), and of footer lines after the last paragraph."""
     body = _body_like_lines(lines)
     first_body, last_body = (body[0], body[-1]) if body else (len(lines), len(lines))
     return {
@@ -106,6 +107,7 @@ def _furniture_lines(lines: list[Line]) -> set[int]:
         or is_photo_caption(line)
         or (index < first_body - 1 and is_section_label(line.text))
         or (index > last_body and is_footer_line(line.text))
+        or (index < first_body and index + 1 < len(lines) and is_caption_above_credit(line, lines[index + 1]))
     }
 
 

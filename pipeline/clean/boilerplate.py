@@ -104,6 +104,23 @@ def is_photo_caption(line: Line) -> bool:
     return isolated or bool(_PHOTO_POSITION.search(text))
 
 
+# A photo credit standing alone on its line (记者郑清元／摄影) follows its photo's caption.
+_CREDIT_LINE_MAX_CHARS = 20
+_CAPTION_ABOVE_CREDIT_MAX_CHARS = 60
+_SENTENCE_END = re.compile(r"[。！？]")
+
+
+def is_caption_above_credit(caption: Line, credit: Line) -> bool:
+    """``caption`` is the caption of a photo when the next line is a credit alone and it is a single
+    short sentence (无票民众等候补位，国光客运公司人员维持现场排队秩序。 above 记者郑清元／摄影).
+    Only asked above the article's first paragraph: in the body, a short paragraph may well precede
+    a photo that has no caption."""
+    if len(credit.text) > _CREDIT_LINE_MAX_CHARS or not _PHOTO_CREDIT.search(credit.text):
+        return False
+    text = caption.text
+    return len(text) <= _CAPTION_ABOVE_CREDIT_MAX_CHARS and len(_SENTENCE_END.findall(text[:-1])) == 0
+
+
 def is_footer_line(text: str) -> bool:
     """After the last paragraph of running text, a line with no sentence punctuation is page footer
     (slogans, site and channel names, app links); a closing sentence would end in punctuation."""
