@@ -45,6 +45,8 @@ _METADATA_MAX_CHARS = 60
 
 _TITLE_PART = re.compile(r"[（(](主题|引题|副题|肩题|眉题|主标题|副标题)[）)]$")
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[：:]\s*")
+# A site's name wrapping the headline in parentheses: 成报新闻(美国扩「洁净网络」……).
+_WRAPPED_HEADLINE = re.compile(r"^([^\s（(]{2,8})[（(](.+)[）)]$")
 _SUBTITLE = re.compile(r"^(?:——|--|—)")
 _HEADLINE_MIN_HAN = 6
 # A byline in parentheses closing the last paragraph: "……贡献力量。（王黎奎）".
@@ -211,11 +213,15 @@ def is_original_title(text: str) -> bool:
 
 
 def clean_title(title: str) -> str:
-    """A headline without layout markers or site/column names: of "推进“产改”进行时|湖北：959万..." or
-    "标题_中工网", the longest part, which is the headline itself."""
+    """A headline without layout markers or site/column names: of "推进“产改”进行时|湖北：959万...",
+    "标题_中工网" or "成报新闻(标题)", the headline itself."""
     title = _TITLE_PART.sub("", _ORIGINAL_TITLE.sub("", title.strip())).strip()
     title = title.rstrip("—- ").strip()
-    return headline_part(title_parts(title)) or title
+    headline = headline_part(title_parts(title)) or title
+    wrapped = _WRAPPED_HEADLINE.match(headline)
+    if wrapped and len(HAN.findall(wrapped.group(2))) > 2 * len(HAN.findall(wrapped.group(1))):
+        return wrapped.group(2).strip()
+    return headline
 
 
 def _squash(text: str) -> str:
