@@ -405,6 +405,8 @@ def test_utf8_read_as_gbk_is_repaired():
         "佢話嗰度嘅嘢已經搬咗去喺旺角嗰間舖頭。",
         # A language menu's Korean and Japanese words.
         "English\n한국어\n日本語\nフォーカス台湾",
+        # A drawing of a file tree.
+        "如下的文件结构：\n├── bar\n│   └── src\n└── foo",
     ],
 )
 def test_clean_text_with_rare_characters_cantonese_or_foreign_words_is_not_garbled(text):

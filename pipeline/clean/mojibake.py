@@ -33,8 +33,9 @@ _ODD_NON_HAN = (
 
 
 # A run of Hangul or of kana alone is a word in Korean or Japanese (a language menu's 한국어, a
-# sister site's フォーカス台湾); garbling mixes them with Han or private-use characters.
-_FOREIGN_WORD = re.compile(r"[\uac00-\ud7af]+|[\u3040-\u30ff]+")
+# sister site's フォーカス台湾), a run of box-drawing characters a drawing (a file tree, a table);
+# garbling mixes them with Han or private-use characters.
+_FOREIGN_WORD = re.compile(r"[\uac00-\ud7af]+|[\u3040-\u30ff]+|[\u2500-\u257f\s]+")
 
 
 @dataclass(frozen=True)
