@@ -89,7 +89,7 @@ _NOT_TEXTUAL = re.compile(f"[^\n\r\t -~{HAN_RANGES}{CHINESE_PUNCTUATION}]")
 _UTF16_TEXTUAL_SHARE = 0.9
 
 
-def _walk_errors(folder: Path) -> tuple[list[Path], list[Path]]:
+def _walk_folder(folder: Path) -> tuple[list[Path], list[Path]]:
     """(readable files, unreadable subfolders) under ``folder``. Symlinked folders are not followed,
     so a symlink loop cannot recurse forever; a subfolder that cannot be listed is returned so that
     it is reported, not silently skipped."""
@@ -105,7 +105,7 @@ def _walk_errors(folder: Path) -> tuple[list[Path], list[Path]]:
 
 
 def _folder_refs(spec: str, folder: Path) -> list[InputRef]:
-    files, unreadable = _walk_errors(folder)
+    files, unreadable = _walk_folder(folder)
     refs = [InputRef(display=str(f), path=f) for f in files] + [InputRef(display=str(u), path=u) for u in unreadable]
     return refs or [InputRef(display=spec, path=folder)]
 
