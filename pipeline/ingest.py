@@ -85,6 +85,9 @@ _LENIENT_CODECS = (("utf-8", "utf-8"), ("gb18030", "gb18030"), ("cp950", "big5")
 _MAX_STRAY_SHARE = 0.01
 # A replacement character is surer evidence of the wrong codec than one uncommon character.
 _REPLACEMENT_WEIGHT = 4
+_DECLARED_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+_DECLARATION_BYTES = 4096
+_ASCII_BYTES = re.compile(rb"[\x00-\x7f]")
 _NOT_TEXTUAL = re.compile(f"[^\n\r\t -~{HAN_RANGES}{CHINESE_PUNCTUATION}]")
 _UTF16_TEXTUAL_SHARE = 0.9
 
@@ -260,21 +263,37 @@ def _odd_characters(text: str) -> int:
     return text.count("\ufffd") * _REPLACEMENT_WEIGHT + sum(1 for char in HAN.findall(text) if char not in common)
 
 
-def _decode_with_strays(raw: bytes) -> tuple[str, str, list[str]]:
-    """The codec under which ``raw`` reads best, its stray undecodable bytes replaced (a page saved
-    from two sources, e.g. a Big5 page holding a few UTF-8 bytes); rejected when a real share is
-    undecodable under every codec."""
+def _declared_codec(raw: bytes) -> tuple[str, str] | None:
+    """(codec, name) of the charset a page declares (<meta charset>, http-equiv, <?xml encoding?>),
+    when it is a Chinese one. Asked only once the bytes are not UTF-8: a page with few Chinese
+    characters reads as GBK and as Big5 alike, and its author knew which it was."""
+    match = _DECLARED_CHARSET.search(raw[:_DECLARATION_BYTES])
+    if not match:
+        return None
+    return _CODEC_BY_DETECTED.get(match.group(1).decode("ascii").lower().replace("-", ""))
+
+
+def _non_ascii_bytes(raw: bytes) -> int:
+    """How many bytes could belong to a Chinese character: strays are counted against these, since a
+    page mostly of ASCII markup has few of them."""
+    return len(raw) - len(_ASCII_BYTES.findall(raw))
+
+
+def _decode_with_strays(raw: bytes, codecs) -> tuple[str, str, list[str]] | None:
+    """Of ``codecs``, the one under which ``raw`` reads best, its stray undecodable bytes replaced (a
+    page saved from two sources, e.g. a Big5 page holding a few UTF-8 bytes); None when a real share
+    is undecodable under each of them."""
     best = None
-    for codec, name in _LENIENT_CODECS:
+    for codec, name in codecs:
         text = raw.decode(codec, errors="replace")
         strays = text.count("\ufffd")
-        if strays > _MAX_STRAY_SHARE * len(raw):
+        if strays > _MAX_STRAY_SHARE * _non_ascii_bytes(raw):
             continue
         score = _odd_characters(text)
         if best is None or score < best[0]:
             best = (score, text, name, strays)
     if best is None:
-        raise InputError("undecodable bytes: not UTF-8, GB18030/GBK, Big5 or UTF-16 text")
+        return None
     _, text, name, strays = best
     return text, name, [f"replaced {strays} undecodable byte sequence(s) while decoding as {name}"]
 
@@ -298,6 +317,17 @@ def decode(raw: bytes) -> tuple[str, str, list[str]]:
         return raw.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
+    # Mostly valid UTF-8 is UTF-8 with a few stray bytes: a detector might find a Chinese codec
+    # that decodes every byte, into garbled text.
+    utf8 = _decode_with_strays(raw, _LENIENT_CODECS[:1])
+    if utf8 is not None:
+        return utf8
+    declared = _declared_codec(raw)
+    if declared is not None:
+        try:
+            return raw.decode(declared[0]), declared[1], []
+        except UnicodeDecodeError:
+            pass
     best = charset_normalizer.from_bytes(raw, cp_isolation=_CHINESE_CANDIDATES).best()
     if best is not None:
         codec, name = _CODEC_BY_DETECTED.get(best.encoding, (best.encoding, best.encoding))
@@ -305,7 +335,10 @@ def decode(raw: bytes) -> tuple[str, str, list[str]]:
             return raw.decode(codec), name, []
         except UnicodeDecodeError:
             pass
-    return _decode_with_strays(raw)
+    lenient = _decode_with_strays(raw, _LENIENT_CODECS)
+    if lenient is None:
+        raise InputError("undecodable bytes: not UTF-8, GB18030/GBK, Big5 or UTF-16 text")
+    return lenient
 
 
 def _looks_like_html(ref: InputRef, raw: bytes) -> bool:

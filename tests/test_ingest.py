@@ -172,6 +172,21 @@ def test_a_big5_page_with_a_few_stray_utf8_bytes_is_decoded_with_a_warning(tmp_p
     assert article.warnings == ["replaced 3 undecodable byte sequence(s) while decoding as big5"]
 
 
+def test_utf8_with_a_stray_byte_stays_utf8_with_a_warning(tmp_path):
+    article = read_article(write(tmp_path / "news.txt", NEWS.encode() * 30 + b"\xff" + NEWS.encode() * 30))
+    assert (article.source.encoding, article.text.count(NEWS)) == ("utf-8", 60)
+    assert article.warnings == ["replaced 1 undecodable byte sequence(s) while decoding as utf-8"]
+
+
+@pytest.mark.parametrize(("charset", "encoding"), [("gbk", "gb18030"), ("big5", "big5")])
+def test_a_page_with_little_chinese_is_read_in_the_charset_it_declares(tmp_path, charset, encoding):
+    """这是中文。 is valid GBK and valid Big5 alike; the page's declaration settles which it is."""
+    text = "这是中文。" if charset == "gbk" else "這是中文。"
+    markup = '<div class="nav">site navigation</div>' * 200
+    page = f'<html><head><meta charset="{charset}"></head><body>{markup}<p>{text}</p></body></html>'
+    assert decode(page.encode(charset))[:2] == (page, encoding)
+
+
 def test_a_nul_byte_beyond_the_first_8_kb_still_means_binary(tmp_path):
     assert reason(write(tmp_path / "late_nul.txt", NEWS.encode() * 1000 + b"\x00" + NEWS.encode())) == (
         "binary file, not text"
