@@ -407,8 +407,8 @@ def _text_of(element) -> str:
 def _headline(tree) -> str:
     """The article's headline: the longest h1-h3 heading that is (or holds, or is held in) the
     headline part of the page's og:title or <title> (a site-name heading such as 网易商业 or ETtoday
-    新闻云 is at most a lesser part), else og:title, else <title>; the clean stage cuts the site's
-    name off those two."""
+    新闻云 is at most a lesser part), else og:title, else <title> (the clean stage cuts the site's name
+    off those two), else the first heading of the highest rank."""
     titles = tree.xpath(_SOCIAL_TITLES) + [_text_of(title) for title in tree.iter("title")][:1]
     titles = [" ".join(title.split()) for title in titles if title.strip()]
     split_titles = [title_parts(title) for title in titles]
@@ -424,7 +424,10 @@ def _headline(tree) -> str:
     ]
     if named:
         return max(named, key=lambda heading: len(_squash(heading)))
-    return titles[0] if titles else next((h for h in headings if h), "")
+    if titles:
+        return titles[0]
+    ranked = [_text_of(heading) for level in ("h1", "h2", "h3") for heading in tree.iter(level)]
+    return next((heading for heading in ranked if len(_squash(heading)) >= _MIN_HEADING_CHARS), "")
 
 
 def _canonical_url(tree) -> str | None:

@@ -330,6 +330,8 @@ def test_the_canonical_url_is_kept(tmp_path, head, url):
         ('<title>中时电子报</title><meta property="og:title" content="美罕见用要负责任批反服贸 | 中时电子报">', "<h1>中时电子报</h1>", "美罕见用要负责任批反服贸"),
         # <title> alone, the site name first.
         ("<title>自由电子报 - 果汁？啤酒？难分 「饮诱」青少年</title>", "", "果汁？啤酒？难分 「饮诱」青少年"),
+        # No title at all: the first heading of the highest rank.
+        ("", "<h3>新闻</h3><h2>栏目</h2><h1>国务院印发推进“互联网+”行动意见</h1>", "国务院印发推进“互联网+”行动意见"),
     ],
 )
 def test_the_headline_comes_from_the_heading_the_title_names(tmp_path, head, headings, headline):
