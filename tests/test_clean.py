@@ -155,6 +155,16 @@ def test_body_lines_that_look_like_boilerplate_stay(line):
     assert clean(f"{BODY}\n\n{line}\n\n{BODY_2}").paragraphs_zh == [BODY, line, BODY_2]
 
 
+def test_a_list_under_a_recommendation_label_goes_with_its_snippets_but_a_list_in_the_body_stays():
+    snippets = [
+        "信报财经新闻·重置城寨不如搞「港版环球影城」，最新港产片《九龙城寨之围城》热播，好评如潮，不少人建议保留。",
+        "Yahoo 地产·王菲、刘嘉玲沽深湾9号，名人趁市旺连环掟货？继刘嘉玲上月以7,380万沽出黄竹坑深湾9号豪宅后，其他名人亦跟随。",
+    ]
+    items = "\n".join(f"- {snippet}" for snippet in snippets)
+    assert clean(f"{BODY}\n你可能还想看\n{items}").paragraphs_zh == [BODY]
+    assert clean(f"{BODY}\n{items}\n{BODY_2}").paragraphs_zh == [BODY, *snippets, BODY_2]
+
+
 def test_the_caption_of_a_lead_photo_goes_with_its_credit_but_a_short_paragraph_above_a_credit_stays():
     caption = "無票民眾等候補位，國光客運公司人員維持現場排隊秩序。"
     result = clean(f"{caption}\n記者鄭清元／攝影\n{BODY}\n{BODY_2}")

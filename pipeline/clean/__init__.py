@@ -12,6 +12,7 @@ from pipeline.clean.boilerplate import (
     is_footer_line,
     is_furniture,
     is_photo_caption,
+    is_related_label,
     is_section_label,
     strip_end_mark,
 )
@@ -94,13 +95,30 @@ def _body_like_lines(lines: list[Line]) -> list[int]:
     return found
 
 
+def _related_lists(lines: list[Line]) -> set[int]:
+    """Indices of the list items right under a related or recommended label (你可能还想看, 相关新闻):
+    links to other articles, however long the snippets quoted from them."""
+    found: set[int] = set()
+    under_label = False
+    for index, line in enumerate(lines):
+        if is_related_label(line.text):
+            under_label = True
+        elif under_label and line.is_item:
+            found.add(index)
+        else:
+            under_label = False
+    return found
+
+
 def _furniture_lines(lines: list[Line]) -> set[int]:
-    """Indices of page furniture and photo captions (above the article, also a caption known by the
-    credit below it), of section labels in the page head (社会, 星期五; not the line right above the
-    first paragraph, which is its subheading), and of footer lines after the last paragraph."""
-    body = _body_like_lines(lines)
+    """Indices of page furniture, related-article lists, photo captions (above the article, also a
+    caption known by the credit below it), section labels in the page head (社会, 星期五; not the
+    line right above the first paragraph, which is its subheading), and footer lines after the last
+    paragraph."""
+    related = _related_lists(lines)
+    body = [index for index in _body_like_lines(lines) if index not in related]
     first_body, last_body = (body[0], body[-1]) if body else (len(lines), len(lines))
-    return {
+    return related | {
         index
         for index, line in enumerate(lines)
         if is_furniture(line.text)

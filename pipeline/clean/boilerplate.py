@@ -31,12 +31,14 @@ _FURNITURE_ANYWHERE = re.compile(
     r"|(?:您|你)在这里",
     re.IGNORECASE,
 )
+# Labels of tag lists and recommendation boxes: 相关字词, 相关新闻, 您可能有兴趣, 你可能还想看, 猜你喜欢.
+_RELATED_LABEL = re.compile(
+    rf"(?:相关|延伸|推荐|猜你|往期)[{HAN_RANGES}]{{0,4}}[：:.…]*$"
+    rf"|(?:您|你)?(?:也|或许|大概)?(?:可能|或许)?(?:有兴趣|感兴趣|会喜欢|喜欢|还想看|想看|错过了)[{HAN_RANGES}]{{0,4}}[：:.…]*$"
+)
 # Furniture that is the whole line, or opens it.
 _FURNITURE_LINE = re.compile(
     r"(?:登录|注册|密码|账号|帐号|发表评论|我要评论)$"
-    # Labels of tag lists and recommendation boxes: 相关字词, 您可能有兴趣, 你可能还想看, 猜你喜欢.
-    rf"|(?:相关|延伸|推荐|猜你)[{HAN_RANGES}]{{0,4}}[：:.…]*$"
-    rf"|(?:您|你)?(?:也|或许|大概)?(?:可能|或许)?(?:有兴趣|感兴趣|会喜欢|喜欢|还想看|想看|错过了)[{HAN_RANGES}]{{0,4}}[：:.…]*$"
     # Widgets and the page's clock: 分享工具, 字级：, 气温： 30 度, a time or weekday alone, a bare count.
     rf"|(?:分享|字级|字号|字体|放大|缩小|列印|打印)[{HAN_RANGES}]{{0,3}}[：:]?$|(?:气\s*温|天\s*气|温\s*度)\s*[：:]"
     r"|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$|(?:星期|周|礼拜)[一二三四五六日天]$|[\d,.]+$"
@@ -79,7 +81,13 @@ _ISOLATING_BLANKS = 2
 
 
 def is_furniture(text: str) -> bool:
-    return len(text) <= _MAX_FURNITURE_CHARS and bool(_FURNITURE_LINE.match(text) or _FURNITURE_ANYWHERE.search(text))
+    return len(text) <= _MAX_FURNITURE_CHARS and bool(
+        _FURNITURE_LINE.match(text) or _RELATED_LABEL.match(text) or _FURNITURE_ANYWHERE.search(text)
+    )
+
+
+def is_related_label(text: str) -> bool:
+    return bool(_RELATED_LABEL.match(text))
 
 
 _SECTION_LABEL = re.compile(rf"^[{HAN_RANGES}]{{1,6}}$")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # List bullets and Markdown heading marks (inputs may be .md) carry no text.
-_BULLET = re.compile(r"^(?:[•·●○■□◆◇▪▶►\-*]|#{1,6})\s+")
+_LIST_BULLET = re.compile(r"^[•·●○■□◆◇▪▶►\-*]\s+")
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")
 _BODY_PUNCTUATION = re.compile(r"[，。；！？]")
 # A Markdown table row, as extractors write table layout: | cell | cell |.
 _TABLE_ROW = re.compile(r"^\|.*\|$")
@@ -21,6 +22,8 @@ class Line:
     text: str
     blanks_before: int
     blanks_after: int
+    # A list item (it had a bullet): related-article lists are lists.
+    is_item: bool = False
 
 
 def _cells(line: str) -> list[str]:
@@ -30,26 +33,29 @@ def _cells(line: str) -> list[str]:
     return [cell.strip(" \t\u3000") for cell in _CELL_SEPARATOR.split(line[1:-1])] or [""]
 
 
+def _item(cell: str) -> tuple[str, bool]:
+    if _MARKS_ONLY.match(cell):
+        return "", False
+    text = _LIST_BULLET.sub("", cell, count=1)
+    return _HEADING_MARK.sub("", text, count=1), text != cell
+
+
 def split_lines(text: str) -> list[Line]:
-    """Non-blank lines, stripped of indentation and list bullets, table rows split into their cells,
-    with their surrounding blank counts."""
-    raw = [
-        "" if _MARKS_ONLY.match(cell) else _BULLET.sub("", cell)
-        for line in text.split("\n")
-        for cell in _cells(line.strip(" \t\u3000"))
-    ]
-    lines = []
+    """Non-blank lines, stripped of indentation, list bullets and heading marks, table rows split into
+    their cells, with their surrounding blank counts."""
+    raw = [_item(cell) for line in text.split("\n") for cell in _cells(line.strip(" \t\u3000"))]
+    lines: list[Line] = []
     blanks = 0
-    for line in raw:
+    for line, is_item in raw:
         if not line:
             blanks += 1
             continue
         if lines:
-            lines[-1] = Line(lines[-1].text, lines[-1].blanks_before, blanks)
-        lines.append(Line(line, blanks, 0))
+            lines[-1] = replace(lines[-1], blanks_after=blanks)
+        lines.append(Line(line, blanks, 0, is_item))
         blanks = 0
     if lines:
-        lines[-1] = Line(lines[-1].text, lines[-1].blanks_before, blanks)
+        lines[-1] = replace(lines[-1], blanks_after=blanks)
     return lines
 
 
