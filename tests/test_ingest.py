@@ -321,19 +321,20 @@ def test_the_canonical_url_is_kept(tmp_path, head, url):
     assert clean_article(article).metadata.url == url
 
 
-@pytest.mark.parametrize(
-    ("head", "headings", "headline"),
-    [
-        # The site's name in h1, the headline in h2 and in <title>.
-        ("<title>任正非有哪四把榔头？_网易财经</title>", "<h1>网易商业</h1><h2>亦观察</h2><h2>任正非有哪四把榔头？</h2>", "任正非有哪四把榔头？"),
-        # No heading names it: og:title, without the site suffix (the clean stage cuts it).
-        ('<title>中时电子报</title><meta property="og:title" content="美罕见用要负责任批反服贸 | 中时电子报">', "<h1>中时电子报</h1>", "美罕见用要负责任批反服贸"),
-        # <title> alone, the site name first.
-        ("<title>自由电子报 - 果汁？啤酒？难分 「饮诱」青少年</title>", "", "果汁？啤酒？难分 「饮诱」青少年"),
-        # No title at all: the first heading of the highest rank.
-        ("", "<h3>新闻</h3><h2>栏目</h2><h1>国务院印发推进“互联网+”行动意见</h1>", "国务院印发推进“互联网+”行动意见"),
-    ],
-)
+# (page head, headings, the headline the clean stage ends up with)
+HEADLINE_PAGES = [
+    # The site's name in h1, the headline in h2 and in <title>.
+    ("<title>任正非有哪四把榔头？_网易财经</title>", "<h1>网易商业</h1><h2>亦观察</h2><h2>任正非有哪四把榔头？</h2>", "任正非有哪四把榔头？"),
+    # No heading names it: og:title, without the site suffix (the clean stage cuts it).
+    ('<title>中时电子报</title><meta property="og:title" content="美罕见用要负责任批反服贸 | 中时电子报">', "<h1>中时电子报</h1>", "美罕见用要负责任批反服贸"),
+    # <title> alone, the site name first.
+    ("<title>自由电子报 - 果汁？啤酒？难分 「饮诱」青少年</title>", "", "果汁？啤酒？难分 「饮诱」青少年"),
+    # No title at all: the first heading of the highest rank.
+    ("", "<h3>新闻</h3><h2>栏目</h2><h1>国务院印发推进“互联网+”行动意见</h1>", "国务院印发推进“互联网+”行动意见"),
+]
+
+
+@pytest.mark.parametrize(("head", "headings", "headline"), HEADLINE_PAGES)
 def test_the_headline_comes_from_the_heading_the_title_names(tmp_path, head, headings, headline):
     page = html_page(head, headings + "".join(f"<p>{PARAGRAPH}</p>" for _ in range(3)))
     assert clean_article(read_article(write(tmp_path / "page.html", page))).metadata.title_zh == headline
