@@ -45,6 +45,8 @@ _LINK_BLOCK_SHARE = 0.5
 # Characters of running text that make a block (or table cell) a paragraph of the article.
 _PARAGRAPH_CHARS = 60
 _SENTENCE_MARK = re.compile(r"[。！？，]")
+_SENTENCE_ENDS = re.compile(r"[。！？]")
+_TEXT_OUTSIDE_LINKS = ".//text()[not(ancestor::a)]"
 # Dates from the page's metadata and date lines only: htmldate's extensive search also takes a year
 # out of body prose ("早在2019年") and dates the page 1 January of it.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
@@ -446,12 +448,14 @@ def _link_share(element) -> float:
 
 def _is_link_block(element) -> bool:
     """A block made of links (navigation, related and recommended articles, tag clouds): most of its
-    text is link text, and what is not is too short to be a paragraph (dates, snippets' ellipses)."""
+    text is link text, and what is not holds less than a paragraph's worth of sentences (dates,
+    labels and ellipses are none; an article sharing its block with a long link list is many)."""
     text = _squash(element.text_content())
     if len(text) < _MIN_LINK_BLOCK_CHARS or _link_share(element) < _LINK_BLOCK_SHARE:
         return False
-    return not any(len(_squash(p.text_content())) >= _PARAGRAPH_CHARS and _link_share(p) < _LINK_BLOCK_SHARE
-                   for p in element.iter("p"))
+    running_text = "".join(element.xpath(_TEXT_OUTSIDE_LINKS))
+    sentences = _SENTENCE_ENDS.split(running_text)[:-1]
+    return sum(len(_squash(sentence)) for sentence in sentences) < _PARAGRAPH_CHARS
 
 
 def _links_to_an_article(item) -> bool:

@@ -351,6 +351,13 @@ def test_lists_of_links_to_other_articles_are_not_body(tmp_path):
     assert "相关新闻标题" not in text and "有关部门发布" not in text and "频道" not in text
 
 
+def test_an_article_sharing_its_block_with_a_longer_link_list_stays(tmp_path):
+    sentences = "<br>".join(["市政府今天召开常务会议。", "会议研究了三项工作。", "会议要求抓好落实。", "各部门负责人参加会议。"] * 2)
+    links = "".join(f'<a href="/n/{i}.html">其他新闻标题第{i}条</a><br>' for i in range(12))
+    page = html_page("<title>市政府召开常务会议</title>", f"<div>{sentences}<br>{links}</div>")
+    assert "会议研究了三项工作。" in read_article(write(tmp_path / "page.html", page)).text
+
+
 def test_a_gazette_laid_out_in_tables_comes_out_as_paragraphs(tmp_path):
     cell = "".join(f"{PARAGRAPH}<br><br>" for _ in range(3))
     layout = f"<table><tr><td><table><tr><td>国务院关于积极推进“互联网+”行动的指导意见</td></tr><tr><td>{cell}</td></tr></table></td></tr></table>"
