@@ -21,26 +21,39 @@ _FURNITURE_ANYWHERE = re.compile(
     # Reprint and copyright notices, comment-section disclaimers, login boxes.
     r"|转载请注明|(?:不得|禁止|严禁|请勿)转载|著作权声明"
     r"|评论仅[供代]|仅代表[^，。]{0,8}个人(?:观点|看法)|不代表本[网站台报刊]|并不(?:表明|代表)[^，。]{0,10}立场"
-    r"|文明上网|理性发言|跟贴热词|(?:账号|帐号|用户名)[^。]{0,10}密码|自动登录|忘记密码|记住密码"
+    r"|文明上网|理性发言|跟贴热词"
     # App and channel promotions: 立即下载经济日报App, 扫描左侧二维码即可添加……公众号.
     # (市民可通过下载“粤省事”App办理 is body text: a promotion urges, or ends at the app and its link.)
     r"|(?:立即|马上|点击|免费|欢迎)(?:下载|订阅|安装)[^，。]{0,12}(?:App|APP|app|客户端|Telegram)"
     r"|(?:下载|订阅|安装)[^，。]{0,12}(?:App|APP|app|客户端|Telegram)\s*[：:]?\s*(?:https?://\S*)?$"
-    r"|扫[描码]?[^，。]{0,6}二维码"
-    # The breadcrumb's "you are here" label: 您在这里.
-    r"|(?:您|你)在这里",
+    r"|扫码关注"
+    # A QR code placed beside the text (扫描左侧二维码即可添加……公众号); 市民可扫描二维码预约 is news.
+    r"|(?:左侧|右侧|左边|右边|下方|上方|下面|上面|文末|底部)[^，。]{0,4}二维码",
     re.IGNORECASE,
 )
+# Widgets that are furniture only as a short line of their own, not a sentence: a body sentence may
+# well tell of stolen 账号和密码, or quote someone asking 你在这里做什么.
+_SHORT_WIDGET_CHARS = 30
+_SHORT_WIDGET = re.compile(
+    r"(?:账号|帐号|用户名)[^。]{0,10}密码|自动登录|忘记密码|记住密码"
+    # The breadcrumb's "you are here" label: 您在这里：.
+    r"|^(?:您|你)在这里\s*[：:>＞]"
+)
+_SENTENCE_INSIDE = re.compile(r"[，。]")
 # Labels of tag lists and recommendation boxes: 相关字词, 相关新闻, 您可能有兴趣, 你可能还想看, 猜你喜欢.
+# (Not 相关政策： or 相关背景：, which a government story may use to open a part of its own.)
 _RELATED_LABEL = re.compile(
-    rf"(?:相关|延伸|推荐|猜你|往期)[{HAN_RANGES}]{{0,4}}[：:.…]*$"
-    rf"|(?:您|你)?(?:也|或许|大概)?(?:可能|或许)?(?:有兴趣|感兴趣|会喜欢|喜欢|还想看|想看|错过了)[{HAN_RANGES}]{{0,4}}[：:.…]*$"
+    r"(?:(?:相关|延伸|推荐|热门|热点|精彩|更多)(?:新闻|阅读|链接|文章|报道|推荐|专题|字词|词条|标签|资讯|视频|图集|图片|热词|内容)?"
+    r"|猜你喜欢|往期(?:回顾|精选|推荐)?"
+    rf"|(?:您|你)?(?:也|或许|大概)?(?:可能|或许)?(?:有兴趣|感兴趣|会喜欢|喜欢|还想看|想看|错过了)[{HAN_RANGES}]{{0,4}})"
+    r"\s*[：:.…]*$"
 )
 # Furniture that is the whole line, or opens it.
 _FURNITURE_LINE = re.compile(
     r"(?:登录|注册|密码|账号|帐号|发表评论|我要评论)$"
     # Widgets and the page's clock: 分享工具, 字级：, 气温： 30 度, a time or weekday alone, a bare count.
-    rf"|(?:分享|字级|字号|字体|放大|缩小|列印|打印)[{HAN_RANGES}]{{0,3}}[：:]?$|(?:气\s*温|天\s*气|温\s*度)\s*[：:]"
+    r"|(?:分享(?:到|至|工具|按钮)?|字级|字号|字体(?:大小)?|放大|缩小|列印|打印(?:本页|此页)?)\s*[：:]?$"
+    r"|(?:气\s*温|天\s*气|温\s*度)\s*[：:]"
     r"|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$|(?:星期|周|礼拜)[一二三四五六日天]$|[\d,.]+$"
     # Staff credits other than the byline and the editor: 美术：陈超雄.
     rf"|(?:美术|美编|设计|校对|审核|监制|排版|制图|视频|剪辑)\s*[：:]\s*[{NAME_CHARS}\s、]{{2,20}}$"
@@ -81,6 +94,8 @@ _ISOLATING_BLANKS = 2
 
 
 def is_furniture(text: str) -> bool:
+    if len(text) <= _SHORT_WIDGET_CHARS and _SHORT_WIDGET.search(text) and not _SENTENCE_INSIDE.search(text):
+        return True
     return len(text) <= _MAX_FURNITURE_CHARS and bool(
         _FURNITURE_LINE.match(text) or _RELATED_LABEL.match(text) or _FURNITURE_ANYWHERE.search(text)
     )
