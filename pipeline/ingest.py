@@ -41,6 +41,8 @@ _MIN_HEADING_CHARS = 4
 _LINK_BLOCK_TAGS = ("ul", "ol", "dl", "li", "table", "tr", "td", "div", "section", "aside", "nav", "p")
 _MIN_LINK_BLOCK_CHARS = 4
 _MIN_LINK_LIST_ITEMS = 3
+# A headline this long is the article's own, not a word a navigation link may also hold.
+_MIN_PROTECTING_HEADLINE_CHARS = 8
 _LINK_BLOCK_SHARE = 0.5
 # Characters of running text that make a block (or table cell) a paragraph of the article.
 _PARAGRAPH_CHARS = 60
@@ -481,11 +483,15 @@ def _is_layout_table(table) -> bool:
                for cell in table.iter("td", "th"))
 
 
-def _prune(tree) -> None:
+def _prune(tree, headline: str) -> None:
     """Drop link blocks and turn layout tables into plain blocks, so that the extractor sees the
-    article as paragraphs (not one table cell) and related-article lists not at all."""
+    article as paragraphs (not one table cell) and related-article lists not at all. A block holding
+    the headline holds the article (however short, on however link-heavy a page) and stays."""
+    headline = _squash(headline) if len(_squash(headline)) >= _MIN_PROTECTING_HEADLINE_CHARS else None
     link_lists = [element for element in tree.iter("ul", "ol") if _is_link_list(element)]
     for block in link_lists + [element for element in tree.iter(*_LINK_BLOCK_TAGS) if _is_link_block(element)]:
+        if headline and headline in _squash(block.text_content()):
+            continue
         if block.getparent() is not None:
             block.drop_tree()
     for table in [table for table in tree.iter("table") if _is_layout_table(table)]:
@@ -512,7 +518,7 @@ def _extract_html(html_text: str) -> tuple[str, Metadata, list[str]]:
         text, warnings = _visible_text_fallback(html_text)
         return text, Metadata(), warnings
     headline, url = _headline(tree), _canonical_url(tree)
-    _prune(tree)
+    _prune(tree, headline)
     document = trafilatura.bare_extraction(
         tree, with_metadata=True, include_comments=False, favor_recall=True, date_extraction_params=_DATE_PARAMS
     )

@@ -358,6 +358,13 @@ def test_an_article_sharing_its_block_with_a_longer_link_list_stays(tmp_path):
     assert "会议研究了三项工作。" in read_article(write(tmp_path / "page.html", page)).text
 
 
+def test_a_short_article_on_a_link_heavy_page_is_not_pruned_with_the_links(tmp_path):
+    links = "".join(f'<li><a href="/n/{i}.html">其他新闻标题第{i}条</a></li>' for i in range(30))
+    body = "<h1>特首委任林大辉为港台顾问委员会主席</h1><p>政府刊宪，行政长官委任林大辉为主席。</p>"
+    page = html_page("<title>特首委任林大辉为港台顾问委员会主席 - 信报</title>", f'<div id="page"><ul>{links}</ul>{body}</div>')
+    assert "政府刊宪，行政长官委任林大辉为主席。" in read_article(write(tmp_path / "page.html", page)).text
+
+
 def test_a_gazette_laid_out_in_tables_comes_out_as_paragraphs(tmp_path):
     cell = "".join(f"{PARAGRAPH}<br><br>" for _ in range(3))
     layout = f"<table><tr><td><table><tr><td>国务院关于积极推进“互联网+”行动的指导意见</td></tr><tr><td>{cell}</td></tr></table></td></tr></table>"
