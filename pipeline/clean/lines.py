@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 # List bullets and Markdown heading marks (inputs may be .md) carry no text.
-_LIST_BULLET = re.compile(r"^[•·●○■□◆◇▪▶►\-*]\s+")
-_HEADING_MARK = re.compile(r"^#{1,6}\s+")
+_MARKER = re.compile(r"^(?:(?P<bullet>[•·●○■□◆◇▪▶►\-*])|#{1,6})\s+")
 _BODY_PUNCTUATION = re.compile(r"[，。；！？]")
 # A Markdown table row, as extractors write table layout: | cell | cell |.
 _TABLE_ROW = re.compile(r"^\|.*\|$")
@@ -34,10 +33,13 @@ def _cells(line: str) -> list[str]:
 
 
 def _item(cell: str) -> tuple[str, bool]:
+    """The cell's text without its bullet or heading mark, and whether it was a list item."""
     if _MARKS_ONLY.match(cell):
         return "", False
-    text = _LIST_BULLET.sub("", cell, count=1)
-    return _HEADING_MARK.sub("", text, count=1), text != cell
+    marker = _MARKER.match(cell)
+    if marker is None:
+        return cell, False
+    return cell[marker.end() :], marker.group("bullet") is not None
 
 
 def split_lines(text: str) -> list[Line]:
@@ -51,12 +53,16 @@ def split_lines(text: str) -> list[Line]:
             blanks += 1
             continue
         if lines:
-            lines[-1] = replace(lines[-1], blanks_after=blanks)
+            lines[-1] = _with_blanks_after(lines[-1], blanks)
         lines.append(Line(line, blanks, 0, is_item))
         blanks = 0
     if lines:
-        lines[-1] = replace(lines[-1], blanks_after=blanks)
+        lines[-1] = _with_blanks_after(lines[-1], blanks)
     return lines
+
+
+def _with_blanks_after(line: Line, blanks: int) -> Line:
+    return Line(line.text, line.blanks_before, blanks, line.is_item)
 
 
 def is_body_like(text: str) -> bool:
