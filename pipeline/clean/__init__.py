@@ -221,10 +221,10 @@ def clean_article(article: Article, script: str = "simplified") -> CleanArticle:
     if not paragraphs:
         raise InputError("no article text left after cleaning")
     return CleanArticle(
-        damaged_paragraphs=[index for index, paragraph in enumerate(paragraphs) if GAP_MARK in paragraph],
         id=article.id,
         source=Source(article.source.path, article.source.sha256, article.source.encoding, original_script),
         metadata=metadata,
         paragraphs_zh=paragraphs,
         warnings=article.warnings + warnings,
+        damaged_paragraphs=[index for index, paragraph in enumerate(paragraphs) if GAP_MARK in paragraph],
     )
