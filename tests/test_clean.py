@@ -438,6 +438,11 @@ def test_a_paragraph_cut_by_a_dropped_garbled_span_is_listed_as_damaged():
     assert clean(f"{BODY}\n\n{BODY_2}").damaged_paragraphs == []
 
 
+def test_a_line_garbled_from_end_to_end_leaves_no_gap_paragraph():
+    result = clean(f"{BODY}\n\n?!焙\ue478笔】偣\ue63a\ue4c3\n\n{BODY_2}")
+    assert (result.paragraphs_zh, result.damaged_paragraphs) == ([BODY, BODY_2], [])
+
+
 def test_control_and_replacement_characters_are_stripped_and_full_width_alphanumerics_narrowed():
     text, warnings = normalise_characters("技能\x07人才\ufffd２０２４年ＴＲＩＺ方法，占比３０％\r\n")
     assert text == "技能人才2024年TRIZ方法，占比３０％\n".replace("３０", "30")

@@ -5,6 +5,7 @@ script is judged, punctuation before lines are classified (the patterns expect f
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pipeline.clean.boilerplate import (
@@ -41,6 +42,7 @@ from pipeline.clean.script import (
 )
 from pipeline.config import SCRIPTS
 from pipeline.errors import InputError
+from pipeline.lang.zh import CHINESE_PUNCTUATION
 from pipeline.records import Article, CleanArticle, Metadata, Source
 from pipeline.text import GAP_MARK
 
@@ -48,6 +50,7 @@ __all__ = ["clean_article"]
 
 # Lines opening with the same characters are copies of one paragraph (some are truncated).
 _OPENING_CHARS = 20
+_GAP_ONLY = re.compile(rf"{re.escape(GAP_MARK)}|[\s{CHINESE_PUNCTUATION}.,;:!?]")
 
 
 def _add_authors(metadata: Metadata, names: list[str]) -> None:
@@ -215,6 +218,8 @@ def clean_article(article: Article, script: str = "simplified") -> CleanArticle:
         line_pairs = [(lines[i].text, output_lines[i].text) for i in sorted(metadata_lines | title_lines)]
         _keep_script(metadata, line_pairs + _page_pairs(page, article.page_metadata))
     paragraphs = [remove_spaces_between_chinese(line.text) for i, line in enumerate(output_lines) if i not in not_body]
+    # A line that was garbled from end to end is a gap and nothing else: there is no sentence to mark.
+    paragraphs = [paragraph for paragraph in paragraphs if _GAP_ONLY.sub("", paragraph)]
     paragraphs, repeat_warnings = drop_repeats(paragraphs)
     warnings += repeat_warnings
     paragraphs = _take_bylines_from_body(paragraphs, metadata)
