@@ -238,6 +238,12 @@ def test_a_slash_byline_opening_a_paragraph_becomes_authors(paragraph, rest, aut
     assert split_leading_dateline(paragraph) == (rest, None, authors)
 
 
+def test_a_slash_byline_opening_the_lead_below_a_subheading_becomes_the_author():
+    result = clean(f"水果口味啤酒警语很模糊\n\n〔记者施晓光、吴亮仪／台北报导〕{BODY}\n\n{BODY_2}")
+    assert result.metadata.authors == ["施晓光", "吴亮仪"]
+    assert result.paragraphs_zh == ["水果口味啤酒警语很模糊", BODY, BODY_2]
+
+
 def test_a_dateline_opening_the_first_paragraph_becomes_metadata():
     result = clean("\n".join(["全市职工技能竞赛成果丰硕", "本报讯（记者 张三）" + BODY, BODY_2]))
     assert result.paragraphs_zh == [BODY, BODY_2]

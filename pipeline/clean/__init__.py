@@ -50,6 +50,8 @@ __all__ = ["clean_article"]
 
 # Lines opening with the same characters are copies of one paragraph (some are truncated).
 _OPENING_CHARS = 20
+# Paragraphs searched for the dateline opening the lead.
+_LEAD_SEARCH = 3
 _GAP_ONLY = re.compile(rf"{re.escape(GAP_MARK)}|[\s{CHINESE_PUNCTUATION}.,;:!?]")
 
 
@@ -177,13 +179,16 @@ def _fill_from_page(metadata: Metadata, page: Metadata) -> None:
 
 
 def _take_bylines_from_body(paragraphs: list[str], metadata: Metadata) -> list[str]:
-    """The body without the dateline opening it (本报讯（记者 张三）) and the byline or end mark
-    closing it (（王黎奎）, （完）); what they name goes into ``metadata``."""
-    if paragraphs:
-        paragraphs[0], publisher, authors = split_leading_dateline(paragraphs[0])
-        metadata.publisher_zh = metadata.publisher_zh or publisher
-        _add_authors(metadata, authors)
-        paragraphs = [paragraph for paragraph in paragraphs if paragraph]
+    """The body without the dateline opening its lead (本报讯（记者 张三）; the lead may follow a
+    subheading or two) and the byline or end mark closing it (（王黎奎）, （完）); what they name
+    goes into ``metadata``."""
+    for index, paragraph in enumerate(paragraphs[:_LEAD_SEARCH]):
+        paragraphs[index], publisher, authors = split_leading_dateline(paragraph)
+        if paragraphs[index] != paragraph:
+            metadata.publisher_zh = metadata.publisher_zh or publisher
+            _add_authors(metadata, authors)
+            break
+    paragraphs = [paragraph for paragraph in paragraphs if paragraph]
     if paragraphs:
         paragraphs[-1], authors = split_trailing_byline(strip_end_mark(paragraphs[-1]))
         _add_authors(metadata, authors)
