@@ -239,7 +239,8 @@ def test_a_slash_byline_opening_a_paragraph_becomes_authors(paragraph, rest, aut
 
 
 def test_a_slash_byline_opening_the_lead_below_a_subheading_becomes_the_author():
-    result = clean(f"水果口味啤酒警语很模糊\n\n〔记者施晓光、吴亮仪／台北报导〕{BODY}\n\n{BODY_2}")
+    text = f"水果口味啤酒警语很模糊\n\n〔记者施晓光、吴亮仪／台北报导〕{BODY}\n\n{BODY_2}"
+    result = clean_article(article(text, Metadata(title_zh="果汁？啤酒？难分 「饮诱」青少年")))
     assert result.metadata.authors == ["施晓光", "吴亮仪"]
     assert result.paragraphs_zh == ["水果口味啤酒警语很模糊", BODY, BODY_2]
 
