@@ -1,8 +1,9 @@
 """Throughput of ingest + clean on one core, in MB of input per second.
 
-Reads every seed article from temporary files, over and over, until several MB have passed.
+Reads every seed article (or, with --corpus, every real HTML page of ../shared/corpus) from temporary
+files, over and over, until several MB have passed.
 
-    python benchmarks/clean.py [--repeat N]
+    python benchmarks/clean.py [--repeat N] [--corpus]
 """
 
 from __future__ import annotations
@@ -14,18 +15,25 @@ import time
 
 from one_core import SEEDS, pin_to_one_core
 
+from pipeline import PROJECT_DIR
 from pipeline.clean import clean_article
 from pipeline.ingest import expand_inputs, read_article
+
+CORPUS = PROJECT_DIR.parent / "shared" / "corpus"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=100, help="passes over the seed articles (default 100)")
+    parser.add_argument("--repeat", type=int, default=100, help="passes over the inputs (default 100)")
+    parser.add_argument("--corpus", action="store_true", help="the real HTML pages of ../shared/corpus, not the seeds")
     args = parser.parse_args()
     pin_to_one_core()
+    inputs = sorted((CORPUS / "pages").glob("*.html")) if args.corpus else sorted(SEEDS.glob("*.txt"))
+    if not inputs:
+        parser.error(f"no inputs found (the corpus is read from {CORPUS})")
     with tempfile.TemporaryDirectory() as folder:
-        for seed in SEEDS.glob("*.txt"):
-            shutil.copy(seed, folder)
+        for source in inputs:
+            shutil.copy(source, folder)
         refs = expand_inputs([folder])
         clean_article(read_article(refs[0]))  # loads OpenCC dictionaries and builds lookup tables
         total_bytes = 0

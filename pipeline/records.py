@@ -38,6 +38,8 @@ class Metadata:
     publisher_zh: str | None = None
     authors: list[str] = field(default_factory=list)
     editor: str | None = None
+    # The page's canonical URL (link rel=canonical, else og:url), for HTML input.
+    url: str | None = None
 
 
 @dataclass
@@ -64,6 +66,9 @@ class CleanArticle:
     metadata: Metadata
     paragraphs_zh: list[str]
     warnings: list[str] = field(default_factory=list)
+    # Indices of paragraphs the clean stage had to cut (a garbled span dropped mid-sentence, marked
+    # with pipeline.text.GAP_MARK): readable, but not what the source said, so never to be quoted.
+    damaged_paragraphs: list[int] = field(default_factory=list)
 
     @property
     def text_zh(self) -> str:
@@ -76,6 +81,7 @@ class CleanArticle:
             "source": asdict(self.source),
             "metadata": asdict(self.metadata),
             "paragraphs_zh": list(self.paragraphs_zh),
+            "damaged_paragraphs": list(self.damaged_paragraphs),
             "warnings": list(self.warnings),
         }
 

@@ -67,13 +67,21 @@ def test_seed_000_loses_its_repeats_fragments_and_captions_but_keeps_subheadings
     assert "——市总工会建设一流产业技术工人队伍巡礼" not in paragraphs
 
 
-def test_seed_001_is_traditional_its_garbled_span_is_dropped_and_its_title_block_removed():
+def test_seed_001_is_traditional_its_garbled_span_is_a_marked_gap_and_its_title_block_removed():
     article = cleaned()["001"]
     assert article.source.script == "traditional"
     assert article.warnings == ["dropped garbled text '?!焙\\ue478笔】偣\\ue63a\\ue4c3h'"]
     assert article.paragraphs_zh[0].startswith("扎根起重作业26年，吊装千吨不差毫厘")
-    assert "湖北创新探索永远在路上组书记、常务副主席陈惠霞表示" in article.paragraphs_zh[-1]
+    assert "湖北创新探索永远在路上[…]组书记、常务副主席陈惠霞表示" in article.paragraphs_zh[-1]
+    assert article.damaged_paragraphs == [len(article.paragraphs_zh) - 1]
     assert not any("引题" in p or "主题" in p or "原标题" in p for p in article.paragraphs_zh)
+
+
+@pytest.mark.parametrize("seed", ["000", "002", "003", "004"])
+def test_garbled_text_detector_leaves_the_clean_seeds_untouched(seed):
+    article = cleaned()[seed]
+    assert article.damaged_paragraphs == []
+    assert not any("garbled" in warning for warning in article.warnings)
 
 
 def test_seed_004_photo_captions_and_footer_are_gone():

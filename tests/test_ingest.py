@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -92,7 +93,8 @@ def test_a_20_mb_file_is_rejected_without_being_read(tmp_path):
     ],
 )
 def test_encodings_are_detected_and_named(data, encoding):
-    text, name = decode(data)
+    text, name, warnings = decode(data)
+    assert warnings == []
     assert name == encoding
     assert text.lstrip("\ufeff") in (NEWS, "这是一段简体中文新闻，报道产业工人队伍建设改革。", "這是一段繁體中文新聞，報導產業工人隊伍建設改革。")
 
@@ -150,3 +152,229 @@ def test_html_byline_outside_the_extracted_body_still_reaches_the_metadata(tmp_p
     assert cleaned.metadata.authors == ["王小明"]
     assert (cleaned.metadata.date, cleaned.metadata.publisher_zh) == ("2024-09-27", "华龙网")
     assert not any("王小明" in p or "来源" in p for p in cleaned.paragraphs_zh)
+
+
+# Encodings: UTF-16 without a byte-order mark, stray bytes, NUL bytes.
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_recognised(tmp_path, codec):
+    article = read_article(write(tmp_path / "news.txt", f"{NEWS}\n".encode(codec)))
+    assert (article.text, article.source.encoding) == (f"{NEWS}\n", "utf-16")
+
+
+def test_a_big5_page_with_a_few_stray_utf8_bytes_is_decoded_with_a_warning(tmp_path):
+    big5 = "國光客運今天也發出2500份價值1200元的福袋，內含住宿折價券、試吃品與乘車抵用券。".encode("big5")
+    data = big5 * 20 + "—".encode() + big5 * 20  # an em dash pasted in as UTF-8, which Big5 reads as 3 undecodable sequences
+    article = read_article(write(tmp_path / "page.txt", data))
+    assert article.source.encoding == "big5"
+    assert "國光客運今天也發出2500份價值" in article.text
+    assert article.warnings == ["replaced 3 undecodable byte sequence(s) while decoding as big5"]
+
+
+def test_utf8_with_a_stray_byte_stays_utf8_with_a_warning(tmp_path):
+    article = read_article(write(tmp_path / "news.txt", NEWS.encode() * 30 + b"\xff" + NEWS.encode() * 30))
+    assert (article.source.encoding, article.text.count(NEWS)) == ("utf-8", 60)
+    assert article.warnings == ["replaced 1 undecodable byte sequence(s) while decoding as utf-8"]
+
+
+@pytest.mark.parametrize(("charset", "encoding"), [("gbk", "gb18030"), ("big5", "big5")])
+def test_a_page_with_little_chinese_is_read_in_the_charset_it_declares(tmp_path, charset, encoding):
+    """这是中文。 is valid GBK and valid Big5 alike; the page's declaration settles which it is."""
+    text = "这是中文。" if charset == "gbk" else "這是中文。"
+    markup = '<div class="nav">site navigation</div>' * 200
+    page = f'<html><head><meta charset="{charset}"></head><body>{markup}<p>{text}</p></body></html>'
+    assert decode(page.encode(charset))[:2] == (page, encoding)
+
+
+def test_a_nul_byte_beyond_the_first_8_kb_still_means_binary(tmp_path):
+    assert reason(write(tmp_path / "late_nul.txt", NEWS.encode() * 1000 + b"\x00" + NEWS.encode())) == (
+        "binary file, not text"
+    )
+
+
+def test_a_page_nested_too_deep_for_the_extractor_falls_back_to_its_visible_text(tmp_path):
+    page = "<html><body>" + "<div>" * 3000 + f"<p>{NEWS}</p>" + "</div>" * 3000 + "<script>var x = '脚本';</script></body></html>"
+    article = read_article(write(tmp_path / "deep.html", page.encode()))
+    assert article.text == NEWS
+    assert article.warnings == ["HTML nested 3003 levels deep, too deep for the extractor: used the page's visible text"]
+
+
+# Inputs that must not hang, crash or exhaust memory: each is one reason, and the batch goes on.
+
+
+def test_a_self_referencing_symlink_is_one_error(tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    assert reason(InputRef(str(loop), loop)) == "symbolic link loop"
+
+
+def test_a_symlink_loop_under_double_star_ends_and_each_file_is_found_once(tmp_path):
+    write(tmp_path / "a" / "x.txt", NEWS.encode())
+    (tmp_path / "a" / "up").symlink_to(tmp_path)
+    (tmp_path / "a" / "me").symlink_to(tmp_path / "a")
+    for spec in (str(tmp_path / "**" / "*.txt"), str(tmp_path)):
+        assert [ref.display for ref in expand_inputs([spec])] == [str(tmp_path / "a" / "x.txt")]
+
+
+def test_a_fifo_is_refused_without_opening_it(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # opening it would wait for a writer forever
+    assert reason(InputRef(str(fifo), fifo)) == "a pipe (FIFO), not a regular file; pipe its text to stdin as - instead"
+
+
+def test_process_substitution_pipes_are_refused():
+    read_end, write_end = os.pipe()
+    try:
+        path = Path(f"/dev/fd/{read_end}")
+        assert reason(InputRef(str(path), path)) == "a pipe (FIFO), not a regular file; pipe its text to stdin as - instead"
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+
+
+def test_a_device_is_refused():
+    assert reason(InputRef("/dev/zero", Path("/dev/zero"))) == "a device, not a regular file"
+
+
+class EndlessStream:
+    """stdin fed from /dev/zero: every read returns as much as was asked for, forever."""
+
+    def __init__(self) -> None:
+        self.buffer = self
+
+    def read(self, size: int = -1) -> bytes:
+        assert size > 0, "an unbounded read would never return"
+        return b"\x00" * size
+
+
+def test_an_endless_stdin_is_refused_after_reading_just_past_the_limit(monkeypatch):
+    monkeypatch.setattr("sys.stdin", EndlessStream())
+    assert reason(InputRef(display="-")) == "input is larger than the 5 MB limit"
+
+
+def _deny_listing(monkeypatch, folder: Path) -> None:
+    """Make ``folder`` unlistable: by its mode, and, since root lists any folder, also by refusing
+    os.scandir on it, which is how both os.walk and the reader list a folder."""
+    folder.chmod(0)
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if Path(path) == folder:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_a_folder_without_permission_is_one_error(tmp_path, monkeypatch):
+    folder = tmp_path / "locked"
+    write(folder / "a.txt", NEWS.encode())
+    _deny_listing(monkeypatch, folder)
+    try:
+        refs = expand_inputs([str(folder)])
+        assert [(ref.display, reason(ref)) for ref in refs] == [(str(folder), "permission denied: cannot list this folder")]
+    finally:
+        folder.chmod(0o755)
+
+
+def test_an_unreadable_subfolder_is_reported_not_skipped(tmp_path, monkeypatch):
+    write(tmp_path / "a.txt", NEWS.encode())
+    locked = tmp_path / "sub"
+    write(locked / "b.txt", NEWS.encode())
+    _deny_listing(monkeypatch, locked)
+    try:
+        refs = expand_inputs([str(tmp_path)])
+        assert [ref.display for ref in refs] == [str(tmp_path / "a.txt"), str(locked)]
+        assert reason(refs[1]) == "permission denied: cannot list this folder"
+    finally:
+        locked.chmod(0o755)
+
+
+def test_one_file_named_several_ways_is_one_input(tmp_path):
+    news = write(tmp_path / "seeds" / "x.txt", NEWS.encode()).path
+    specs = [str(news), str(news), str(tmp_path / "seeds"), str(tmp_path / "seeds" / ".." / "seeds" / "x.txt")]
+    assert [ref.display for ref in expand_inputs(specs)] == [str(news)]
+
+
+# HTML: the page's canonical URL, headline, link lists, layout tables, dates.
+
+PARAGRAPH = "今年以来，全市共举办职业技能竞赛120场，参赛职工达到3.5万人次，其中45人获评技术能手称号，培训成效明显。"
+
+
+def html_page(head: str, body: str) -> bytes:
+    return f"<html><head>{head}</head><body>{body}</body></html>".encode()
+
+
+@pytest.mark.parametrize(
+    ("head", "url"),
+    [
+        ('<link rel="canonical" href="https://a.cn/1.html"><meta property="og:url" content="https://a.cn/og">', "https://a.cn/1.html"),
+        ('<meta property="og:url" content="https://a.cn/og">', "https://a.cn/og"),
+        ("", None),
+    ],
+)
+def test_the_canonical_url_is_kept(tmp_path, head, url):
+    page = html_page(f"<title>职工技能竞赛</title>{head}", "".join(f"<p>{PARAGRAPH}</p>" for _ in range(3)))
+    article = read_article(write(tmp_path / "page.html", page))
+    assert article.page_metadata.url == url
+    assert clean_article(article).metadata.url == url
+
+
+# (page head, headings, the headline the clean stage ends up with)
+HEADLINE_PAGES = [
+    # The site's name in h1, the headline in h2 and in <title>.
+    ("<title>任正非有哪四把榔头？_网易财经</title>", "<h1>网易商业</h1><h2>亦观察</h2><h2>任正非有哪四把榔头？</h2>", "任正非有哪四把榔头？"),
+    # No heading names it: og:title, without the site suffix (the clean stage cuts it).
+    ('<title>中时电子报</title><meta property="og:title" content="美罕见用要负责任批反服贸 | 中时电子报">', "<h1>中时电子报</h1>", "美罕见用要负责任批反服贸"),
+    # <title> alone, the site name first.
+    ("<title>自由电子报 - 果汁？啤酒？难分 「饮诱」青少年</title>", "", "果汁？啤酒？难分 「饮诱」青少年"),
+    # No title at all: the first heading of the highest rank.
+    ("", "<h3>新闻</h3><h2>栏目</h2><h1>国务院印发推进“互联网+”行动意见</h1>", "国务院印发推进“互联网+”行动意见"),
+]
+
+
+@pytest.mark.parametrize(("head", "headings", "headline"), HEADLINE_PAGES)
+def test_the_headline_comes_from_the_heading_the_title_names(tmp_path, head, headings, headline):
+    page = html_page(head, headings + "".join(f"<p>{PARAGRAPH}</p>" for _ in range(3)))
+    assert clean_article(read_article(write(tmp_path / "page.html", page))).metadata.title_zh == headline
+
+
+def test_lists_of_links_to_other_articles_are_not_body(tmp_path):
+    related = "".join(
+        f'<li><a href="/n/{i}.html">相关新闻标题第{i}条很长</a> 近日，有关部门发布了一项新的措施……</li>' for i in range(4)
+    )
+    nav = '<div class="nav">' + "".join(f'<a href="/c/{i}">频道{i}</a> ' for i in range(8)) + "</div>"
+    page = html_page("<title>职工技能竞赛</title>", nav + "".join(f"<p>{PARAGRAPH}</p>" for _ in range(3)) + f"<ul>{related}</ul>")
+    text = read_article(write(tmp_path / "page.html", page)).text
+    assert PARAGRAPH in text
+    assert "相关新闻标题" not in text and "有关部门发布" not in text and "频道" not in text
+
+
+def test_an_article_sharing_its_block_with_a_longer_link_list_stays(tmp_path):
+    sentences = "<br>".join(["市政府今天召开常务会议。", "会议研究了三项工作。", "会议要求抓好落实。", "各部门负责人参加会议。"] * 2)
+    links = "".join(f'<a href="/n/{i}.html">其他新闻标题第{i}条</a><br>' for i in range(12))
+    page = html_page("<title>市政府召开常务会议</title>", f"<div>{sentences}<br>{links}</div>")
+    assert "会议研究了三项工作。" in read_article(write(tmp_path / "page.html", page)).text
+
+
+def test_a_short_article_on_a_link_heavy_page_is_not_pruned_with_the_links(tmp_path):
+    links = "".join(f'<li><a href="/n/{i}.html">其他新闻标题第{i}条</a></li>' for i in range(30))
+    body = "<h1>特首委任林大辉为港台顾问委员会主席</h1><p>政府刊宪，行政长官委任林大辉为主席。</p>"
+    page = html_page("<title>特首委任林大辉为港台顾问委员会主席 - 信报</title>", f'<div id="page"><ul>{links}</ul>{body}</div>')
+    assert "政府刊宪，行政长官委任林大辉为主席。" in read_article(write(tmp_path / "page.html", page)).text
+
+
+def test_a_gazette_laid_out_in_tables_comes_out_as_paragraphs(tmp_path):
+    cell = "".join(f"{PARAGRAPH}<br><br>" for _ in range(3))
+    layout = f"<table><tr><td><table><tr><td>国务院关于积极推进“互联网+”行动的指导意见</td></tr><tr><td>{cell}</td></tr></table></td></tr></table>"
+    cleaned = clean_article(read_article(write(tmp_path / "gazette.html", html_page("<title>国务院文件</title>", layout))))
+    assert PARAGRAPH in cleaned.paragraphs_zh
+    assert not any("|" in paragraph for paragraph in cleaned.paragraphs_zh)
+
+
+def test_a_year_in_a_body_sentence_is_not_the_pages_date(tmp_path):
+    body = "".join(f"<p>早在2019年，{PARAGRAPH}力争到2025年底全面完成。</p>" for _ in range(3))
+    article = read_article(write(tmp_path / "page.html", html_page("<title>职工技能竞赛</title>", body)))
+    assert article.page_metadata.date is None
+    assert clean_article(article).metadata.date is None

@@ -1,10 +1,10 @@
 """Garbled spans (mojibake): text whose bytes were decoded with the wrong codec somewhere upstream.
 
-A span is suspect when odd characters cluster: characters outside the 3,755 common Chinese characters
-(GB2312 level 1, plus their Traditional forms), kana or private-use characters in Chinese text,
-ASCII ?/! or a lone Latin letter
-wedged between Han characters, an unpaired 【 or 】. One odd character is normal (a rare name such as
-张翀); three or more within a few characters of each other are not. The commonest garbling, UTF-8 read
+A span is suspect when odd characters cluster: Han characters outside those real news is written in
+(GB2312 with both its levels, so 媲 and 麒麟 are not odd; Big5 level 1; the Traditional forms of GB2312;
+written Cantonese: 睇 啲 冇 嘅 咗 喺), kana, Hangul or private-use characters in Chinese text, ASCII ?/!
+or a lone Latin letter wedged between Han characters, an unpaired 【 or 】. One odd character is normal
+(a rare name); three or more within a few characters of each other are not. The commonest garbling, UTF-8 read
 as GBK, is reversible: when re-encoding the span as GB18030 gives valid UTF-8 Chinese, it is repaired.
 """
 
@@ -15,18 +15,27 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.clean.script import to_traditional_variants
+from pipeline.lang.zh import HAN_RANGES
+from pipeline.lang.zh_clean import common_han, gb2312_han
+from pipeline.text import GAP_MARK
 
 _MIN_ODD = 3
 _MAX_GAP = 3  # characters between two odd ones that still belong to one garbled span
 _REPAIR_REACH = 3  # characters a repair may reach past the odd ones on each side
 
-_HAN = r"\u3400-\u9fff"
+_HAN = HAN_RANGES
 _ODD_NON_HAN = (
     r"[\u3040-\u30ff\uac00-\ud7af\u2500-\u257f\ue000-\uf8ff]"  # kana, Hangul, box drawing, private use
     rf"|(?<=[{_HAN}])[?!]+|[?!]+(?=[{_HAN}])"  # ASCII ?! glued to Han text
     rf"|(?<=[{_HAN}\ue000-\uf8ff])[A-Za-z](?=[{_HAN}])"  # a lone Latin letter inside Han text
     r"|[【】]"
 )
+
+
+# A run of Hangul or of kana alone is a word in Korean or Japanese (a language menu's 한국어, a
+# sister site's フォーカス台湾), a run of box-drawing characters a drawing (a file tree, a table);
+# garbling mixes them with Han or private-use characters.
+_FOREIGN_WORD = re.compile(r"[\uac00-\ud7af]+|[\u3040-\u30ff]+|[\u2500-\u257f\s]+")
 
 
 @dataclass(frozen=True)
@@ -41,9 +50,7 @@ class Garble:
 def _odd_pattern() -> re.Pattern:
     """Odd characters, rare Han ones included: a regex class of the common characters keeps the scan
     in C, where a per-character set lookup in Python would be the slowest part of cleaning."""
-    level_one = bytes(b for row in range(0xB0, 0xD8) for cell in range(0xA1, 0xFF) for b in (row, cell))
-    simplified = level_one.decode("gb2312", errors="ignore")
-    common = "".join(sorted(set(simplified) | set(to_traditional_variants(simplified))))
+    common = "".join(sorted(common_han() | set(to_traditional_variants(gb2312_han()))))
     return re.compile(rf"{_ODD_NON_HAN}|(?![{common}])[{_HAN}]")
 
 
@@ -94,6 +101,8 @@ def _repair(text: str, start: int, end: int) -> tuple[int, int, str] | None:
 def find_garbles(text: str) -> list[Garble]:
     found = []
     for start, end in _clusters(_odd_positions(text)):
+        if _FOREIGN_WORD.fullmatch(text, start, end):
+            continue
         repair = _repair(text, start, end)
         if repair:
             start, end, decoded = repair
@@ -104,8 +113,9 @@ def find_garbles(text: str) -> list[Garble]:
 
 
 def fix_garbles(text: str) -> tuple[str, list[str]]:
-    """Repair reversible garbled spans, drop the others; one warning per span, with the span escaped
-    (repr) because garbled text often holds invisible private-use characters."""
+    """Repair reversible garbled spans, replace the others with the gap mark; one warning per span,
+    with the span escaped (repr) because garbled text often holds invisible private-use characters.
+    The gap stays visible: joining the text on both sides would make a sentence the source never had."""
     warnings = []
     pieces = []
     cursor = 0
@@ -115,6 +125,7 @@ def fix_garbles(text: str) -> tuple[str, list[str]]:
             pieces.append(garble.repaired)
             warnings.append(f"repaired garbled text {garble.text!r} -> {garble.repaired!r}")
         else:
+            pieces.append(GAP_MARK)
             warnings.append(f"dropped garbled text {garble.text!r}")
         cursor = garble.end
     pieces.append(text[cursor:])

@@ -25,6 +25,8 @@ def _full_width_parentheses(match: re.Match) -> str:
 
 
 def normalise_punctuation(text: str) -> str:
+    # Hong Kong pages write the colon as the vertical presentation form ︰ (记者︰张三).
+    text = text.replace("\ufe30", "：")
     for mark, full_width in _MARKS_NEXT_TO_CHINESE:
         text = mark.sub(full_width, text)
     return _PARENTHESES.sub(_full_width_parentheses, text)

@@ -13,6 +13,9 @@ from functools import cache
 
 import opencc
 
+from pipeline.lang.zh import HAN
+from pipeline.lang.zh_clean import double_byte_characters
+
 SIMPLIFIED = "simplified"
 TRADITIONAL = "traditional"
 MIXED = "mixed"
@@ -32,8 +35,7 @@ def to_simplified(text: str) -> str:
 
 
 def _double_byte_characters(codec: str, leads: range, trails: list[int]) -> set[str]:
-    encoded = bytes(b for lead in leads for trail in trails for b in (lead, trail))
-    return {char for char in encoded.decode(codec, errors="ignore") if "\u4e00" <= char <= "\u9fff"}
+    return {char for char in double_byte_characters(codec, leads, trails) if HAN.match(char)}
 
 
 @cache
