@@ -210,7 +210,7 @@ def test_corpus_pages_give_no_traceback():
 
 def test_byline_people_carry_their_role():
     roles = {name.zh: (name.role, name.start) for name in find_names(cleaned_seed("001")) if name.kind == "person"}
-    assert roles == {"梅琳": ("", 57), "陈惠霞": ("", 1748), "张翀": ("reporter", None), "徐蓉": ("reporter", None),
+    assert roles == {"梅琳": ("", 57), "陈惠霞": ("", 1751), "张翀": ("reporter", None), "徐蓉": ("reporter", None),
                      "陈凯": ("reporter", None), "李方": ("editor", None)}
 
 
