@@ -487,10 +487,10 @@ def _prune(tree, headline: str) -> None:
     """Drop link blocks and turn layout tables into plain blocks, so that the extractor sees the
     article as paragraphs (not one table cell) and related-article lists not at all. A block holding
     the headline holds the article (however short, on however link-heavy a page) and stays."""
-    headline = _squash(headline) if len(_squash(headline)) >= _MIN_PROTECTING_HEADLINE_CHARS else None
+    protecting = _squash(headline) if len(_squash(headline)) >= _MIN_PROTECTING_HEADLINE_CHARS else None
     link_lists = [element for element in tree.iter("ul", "ol") if _is_link_list(element)]
     for block in link_lists + [element for element in tree.iter(*_LINK_BLOCK_TAGS) if _is_link_block(element)]:
-        if headline and headline in _squash(block.text_content()):
+        if protecting and protecting in _squash(block.text_content()):
             continue
         if block.getparent() is not None:
             block.drop_tree()
@@ -522,7 +522,8 @@ def _extract_html(html_text: str) -> tuple[str, Metadata, list[str]]:
     document = trafilatura.bare_extraction(
         tree, with_metadata=True, include_comments=False, favor_recall=True, date_extraction_params=_DATE_PARAMS
     )
-    if document is None or not document.text:
+    # bare_extraction returns a Document unless asked for a dict (as_dict), which this never does.
+    if not isinstance(document, trafilatura.settings.Document) or not document.text:
         text, warnings = _visible_text_fallback(html_text)
         return text, Metadata(title_zh=headline, url=url), warnings
     authors = [a.strip() for a in re.split(r"[;,，、]", document.author or "") if a.strip()]

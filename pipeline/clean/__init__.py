@@ -145,7 +145,7 @@ def _simplified(page: Metadata) -> Metadata:
 
 def _page_pairs(simplified: Metadata, original: Metadata) -> list[tuple[str, str]]:
     fields = [(simplified.title_zh, original.title_zh), (simplified.publisher_zh, original.publisher_zh)]
-    fields += list(zip(simplified.authors, original.authors)) + [(simplified.editor, original.editor)]
+    fields += list(zip(simplified.authors, original.authors, strict=True)) + [(simplified.editor, original.editor)]
     return [(s, o) for s, o in fields if s and o]
 
 
@@ -166,7 +166,7 @@ def _keep_script(metadata: Metadata, pairs: list[tuple[str, str]]) -> None:
     metadata.title_zh = original(metadata.title_zh) or ""
     metadata.publisher_zh = original(metadata.publisher_zh)
     metadata.editor = original(metadata.editor)
-    metadata.authors = [original(a) for a in metadata.authors]
+    metadata.authors = [original(a) or a for a in metadata.authors]
 
 
 def _fill_from_page(metadata: Metadata, page: Metadata) -> None:

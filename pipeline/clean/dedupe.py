@@ -49,7 +49,8 @@ def _quoted_by(kept: list[_Kept], key: str, shingles: set[str]) -> _Kept | None:
 
 def drop_repeats(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     """The paragraphs without repeats (the first occurrence stays), and one warning per dropped one."""
-    kept, warnings = [], []
+    kept: list[_Kept] = []
+    warnings: list[str] = []
     seen_exact: set[str] = set()
     seen_shingles: set[str] = set()
     openings: set[str] = set()

@@ -248,8 +248,9 @@ def find_title(lines: list[Line], skip: set[int], page_title: str) -> tuple[str,
     to be a headline. Lines above the headline are page furniture (banners, breadcrumbs, channel
     names); the 引题/副题 lines and a ——subtitle right below it belong to the title block."""
     head = [i for i in range(_head_end(lines)) if i not in skip]
-    marked = [i for i in head if _TITLE_PART.search(lines[i].text)]
-    main = [i for i in marked if _TITLE_PART.search(lines[i].text).group(1) in ("主题", "主标题")]
+    parts = {i: match.group(1) for i in head if (match := _TITLE_PART.search(lines[i].text))}
+    marked = list(parts)
+    main = [i for i, part in parts.items() if part in ("主题", "主标题")]
     original = [i for i in head if _ORIGINAL_TITLE.match(lines[i].text)]
     above_subtitle = [i for i, j in itertools.pairwise(head) if _SUBTITLE.match(lines[j].text)]
     candidates = [i for i in head if _is_headline_candidate(lines[i].text)]

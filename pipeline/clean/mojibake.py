@@ -55,7 +55,7 @@ def _odd_pattern() -> re.Pattern:
 
 
 def _odd_positions(text: str) -> list[int]:
-    positions = []
+    positions: list[int] = []
     for match in _odd_pattern().finditer(text):
         if match.group() in "【】" and _bracket_paired(text, match.start()):
             continue
@@ -70,14 +70,15 @@ def _bracket_paired(text: str, index: int) -> bool:
 
 
 def _clusters(positions: list[int]) -> list[tuple[int, int]]:
-    clusters = []
-    start = previous = None
+    clusters: list[tuple[int, int]] = []
+    start: int | None = None
+    previous: int | None = None
     count = 0
-    for position in positions + [None]:
+    for position in [*positions, None]:
         if position is not None and previous is not None and position - previous <= _MAX_GAP + 1:
             previous, count = position, count + 1
             continue
-        if start is not None and count >= _MIN_ODD:
+        if start is not None and previous is not None and count >= _MIN_ODD:
             clusters.append((start, previous + 1))
         start = previous = position
         count = 1

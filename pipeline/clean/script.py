@@ -44,7 +44,8 @@ def _script_only_patterns() -> tuple[re.Pattern, re.Pattern]:
     Traditional writing uses (in Big5, not in GB2312: 發 產 這). Shared ones (著 乾 后 里) count for neither."""
     gb2312 = _double_byte_characters("gb2312", range(0xB0, 0xF8), list(range(0xA1, 0xFF)))
     big5 = _double_byte_characters("cp950", range(0xA4, 0xFA), list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)))
-    return tuple(re.compile(f"[{''.join(sorted(only))}]") for only in (gb2312 - big5, big5 - gb2312))
+    simplified_only, traditional_only = (re.compile(f"[{''.join(sorted(only))}]") for only in (gb2312 - big5, big5 - gb2312))
+    return simplified_only, traditional_only
 
 
 def detect_script(text: str) -> str:

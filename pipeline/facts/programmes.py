@@ -258,7 +258,7 @@ def _stands_as_name(text: str, start: int, end: int, one_char_noun: bool) -> boo
     introduced = opens_clause or text.endswith(NAME_INTRODUCERS, 0, start)
     after = text[end : end + 1]
     runs_on = (
-        after.isascii() and after.isalnum()
+        (after.isascii() and after.isalnum())
         or after in NAME_CONTINUATIONS
         or after in ORGANISATION_SUFFIXES
         or is_common_word(text[end - 2 : end + 2])  # 计划生育: the noun starts another word
