@@ -177,7 +177,7 @@ def test_briefing_order_is_newest_first_and_undated_last():
 def test_briefing_contents_link_to_each_section():
     records = [dated("2024-05-01", "Jobs fair"), untranslated_record(), dated(None, "Jobs fair")]
     markdown = render_briefing(records)
-    assert markdown.startswith(f"# News briefing\n\n{NOTICE}\n3 articles, 1 May 2024 to 5 November 2024 (1 undated).\n\n## Contents\n\n")
+    assert markdown.startswith(f"# News briefing\n\n3 articles, 1 May 2024 to 5 November 2024 (1 undated).\n\n{NOTICE}\n## Contents\n\n")
     # Said once for the briefing, not again in the article's section.
     assert markdown.count("not installed") == 1
     contents = re.findall(r"^\d+\. \[(.+)\]\(#(.+?)\)", markdown, flags=re.MULTILINE)
