@@ -11,7 +11,7 @@ from pipeline.text import is_damaged, split_sentences
 from pipeline.translate.base import Translator
 from pipeline.translate.glossary import Glossary
 from pipeline.translate.protect import Protected, Repair, protect, restore
-from pipeline.translate.verify import MissingName, MissingProgrammeName, UnverifiedNumber, verify_english
+from pipeline.translate.verify import MissingName, UnverifiedNumber, verify_english
 
 NO_MODEL = ModelInfo("none")
 DAMAGED_REASON = "the source sentence is damaged (text was lost in the page), so it is not translated as if whole"
@@ -141,6 +141,7 @@ def translate_article(
     problems = verify_english(english, article, facts, find_figures(article.metadata.title_zh), protections, name_pairs)
     english.warnings += [str(problem) for problem in problems]
     english.counts.numbers_unverified += sum(isinstance(problem, UnverifiedNumber) for problem in problems)
-    english.counts.programme_names_missing += sum(isinstance(problem, MissingProgrammeName) for problem in problems)
-    english.counts.names_missing += sum(isinstance(problem, MissingName) for problem in problems)
+    missing = [problem for problem in problems if isinstance(problem, MissingName)]
+    english.counts.programme_names_missing += sum(problem.programme for problem in missing)
+    english.counts.names_missing += sum(not problem.programme for problem in missing)
     return english

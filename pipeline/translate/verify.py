@@ -60,24 +60,19 @@ class UnverifiedNumber:
 
 
 @dataclass(frozen=True)
-class MissingProgrammeName:
-    ref: FieldRef
-    name_en: str
-
-    def __str__(self) -> str:
-        return f'programme name "{self.name_en}" missing from {self.ref.path}'
-
-
-@dataclass(frozen=True)
 class MissingName:
+    """A name whose English is not in its field's English: a programme's, or a person's, place's or
+    organisation's."""
+
     ref: FieldRef
     name_en: str
+    programme: bool = False
 
     def __str__(self) -> str:
-        return f'name "{self.name_en}" missing from {self.ref.path}'
+        return f'{"programme name" if self.programme else "name"} "{self.name_en}" missing from {self.ref.path}'
 
 
-Problem = UnverifiedNumber | MissingProgrammeName | MissingName
+Problem = UnverifiedNumber | MissingName
 
 
 def missing_names(english: English, fields: Mapping[FieldRef, Protection], names: Collection[tuple[str, str]]) -> list[MissingName]:
@@ -114,5 +109,5 @@ def verify_english(
         context_ref = FieldRef(EnglishField.PROGRAMME_CONTEXT, i)
         context_en = english.text(context_ref)
         if name_en and context_en and name_en.casefold() not in context_en.casefold():
-            problems.append(MissingProgrammeName(context_ref, name_en))
+            problems.append(MissingName(context_ref, name_en, programme=True))
     return problems + missing_names(english, fields or {}, names)
