@@ -156,9 +156,6 @@ class Name:
     role: str = ""  # "reporter" or "editor" for the people of the bylines, "dateline" for its place
     note: str = ""  # a caveat on the English, such as pinyin for a Hong Kong or Taiwan name
 
-    def to_dict(self) -> dict:
-        return asdict(self)
-
 
 @dataclass
 class Names:

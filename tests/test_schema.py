@@ -125,3 +125,17 @@ def test_schema_requires_every_field():
         incomplete = record()
         del incomplete[name]
         assert not VALIDATOR.is_valid(incomplete), name
+
+
+@pytest.mark.parametrize(("url", "valid"), [("https://www.workercn.cn/a.html", True), (None, True), (5, False)])
+def test_metadata_url_is_optional_string_or_null(url, valid):
+    result = record()
+    assert "url" not in result["metadata"] and VALIDATOR.is_valid(result)
+    result["metadata"]["url"] = url
+    assert VALIDATOR.is_valid(result) is valid
+
+
+def test_a_version_2_record_needs_the_dateline_place():
+    result = record()
+    del result["metadata"]["dateline_place"]
+    assert not VALIDATOR.is_valid(result)
