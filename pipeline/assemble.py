@@ -1,4 +1,4 @@
-"""Assemble the per-article record (schema version 1) from the stage outputs."""
+"""Assemble the per-article record (schema version 2) from the stage outputs."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ from pipeline.records import (
     Digest,
     English,
     EnglishField,
+    EntityRecord,
     Facts,
     FieldRef,
     KeyFigureRecord,
+    Name,
+    Names,
     ProgrammeRecord,
     Summary,
     json_number,
@@ -39,7 +42,13 @@ class _EnglishFields:
         return None
 
 
-def build_digest(clean: CleanArticle, facts: Facts, summary: Summary, english: English) -> Digest:
+def entity_record(name: Name) -> EntityRecord:
+    return EntityRecord(name.zh, name.en, name.kind, name.method, name.role, name.mentions, name.first_sentence, name.note)
+
+
+def build_digest(clean: CleanArticle, facts: Facts, summary: Summary, english: English, names: Names | None = None) -> Digest:
+    """The record. Fields without English for the run's one reason (no translator) are not each
+    named: ``untranslated_reason`` says it once, ``untranslated`` names the fields with another."""
     english_fields = _EnglishFields(english)
     take = english_fields.take
 
@@ -66,6 +75,7 @@ def build_digest(clean: CleanArticle, facts: Facts, summary: Summary, english: E
     ]
 
     metadata = clean.metadata
+    dateline = names.dateline_place if names is not None else None
     counts = replace(english.counts)
     digest = Digest(
         id=clean.id,
@@ -77,6 +87,8 @@ def build_digest(clean: CleanArticle, facts: Facts, summary: Summary, english: E
             "publisher_zh": metadata.publisher_zh,
             "publisher_en": take(FieldRef(EnglishField.PUBLISHER), metadata.publisher_zh),
             "authors": list(metadata.authors),
+            "dateline_place": {"zh": dateline.zh, "en": dateline.en, "method": dateline.method} if dateline else None,
+            "url": metadata.url,
         },
         text_zh=clean.text_zh,
         headline_zh=summary.headline_zh,
@@ -87,8 +99,10 @@ def build_digest(clean: CleanArticle, facts: Facts, summary: Summary, english: E
         programmes=programmes,
         warnings=[*clean.warnings, *summary.warnings, *english.warnings],
         models={"summariser": asdict(summary.model), "translator": asdict(english.model)},
-        untranslated=english_fields.untranslated,
+        entities=[entity_record(name) for name in names.names] if names is not None else [],
+        untranslated_reason=english.untranslated_reason,
+        untranslated={path: reason for path, reason in english_fields.untranslated.items() if reason != english.untranslated_reason},
         counts=counts,
     )
-    counts.fields_untranslated = len(digest.untranslated)
+    counts.fields_untranslated = len(english_fields.untranslated)
     return digest

@@ -2,7 +2,7 @@
 replaced by its fallback. Drivers (the `digest` commands, the benchmarks, a distributed engine)
 give it articles and get records back; they hold no stage logic of their own.
 
-ingest -> Article -> clean -> CleanArticle -> facts -> Facts
+ingest -> Article -> clean -> CleanArticle -> names -> Names -> facts -> Facts
        -> summarise -> Summary -> translate -> English -> assemble -> Digest"""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from pipeline import ingest
 from pipeline.errors import ModelUnavailableError
 from pipeline.modelstore import configured_models, is_present
-from pipeline.records import SCHEMA_VERSION, Article, CleanArticle, Digest, English, Facts, InputRef, Summary
+from pipeline.records import SCHEMA_VERSION, Article, CleanArticle, Digest, English, Facts, InputRef, Names, Summary
 from pipeline.registry import SUMMARISERS, TRANSLATORS
 from pipeline.settings import Settings
 from pipeline.translate.glossary import BUILTIN_GLOSSARY, load_glossary
@@ -94,6 +94,13 @@ class Pipeline:
 
         return clean_article(article, self.settings.clean.script)
 
+    def names(self, article: CleanArticle, raw_text: str = "") -> Names:
+        """The article's names; its dateline place is read from ``raw_text`` (the clean stage takes
+        datelines out of the body)."""
+        from pipeline.names import dateline_place, find_names
+
+        return Names(article.id, find_names(article, self.glossary), dateline_place(raw_text) if raw_text else None)
+
     def facts(self, article: CleanArticle) -> Facts:
         from pipeline.facts import extract_facts
 
@@ -102,11 +109,11 @@ class Pipeline:
     def summarise(self, article: CleanArticle) -> Summary:
         return self.summariser.summarise(article)
 
-    def translate(self, article: CleanArticle, article_facts: Facts, summary: Summary) -> English:
+    def translate(self, article: CleanArticle, article_facts: Facts, summary: Summary, names: Names | None = None) -> English:
         from pipeline.translate.stage import translate_article
 
         translator = self.translator
-        return translate_article(article, article_facts, summary, translator, self.glossary, self._translator_missing)
+        return translate_article(article, article_facts, summary, translator, self.glossary, self._translator_missing, names)
 
     def digest(self, article: Article, on_stage: StageHook | None = None) -> Digest:
         """The record of one article read by ``read``."""
@@ -120,15 +127,17 @@ class Pipeline:
 
         with stage("clean"):
             cleaned = self.clean(article)
+        with stage("names"):
+            names = self.names(cleaned, article.text)
         with stage("facts"):
             article_facts = self.facts(cleaned)
         with stage("summarise"):
             summary = self.summarise(cleaned)
         with stage("translate"):
-            english = self.translate(cleaned, article_facts, summary)
+            english = self.translate(cleaned, article_facts, summary, names)
         from pipeline.assemble import build_digest
 
-        return build_digest(cleaned, article_facts, summary, english)
+        return build_digest(cleaned, article_facts, summary, english, names)
 
     # Models, with the one fallback policy.
 

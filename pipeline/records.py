@@ -1,7 +1,7 @@
 """The records that flow between stages: one dataclass per stage's output.
 
-ingest -> Article -> clean -> CleanArticle -> facts -> Facts
-       -> summarise -> Summary -> translate -> English -> render -> Digest
+ingest -> Article -> clean -> CleanArticle -> names -> Names -> facts -> Facts
+       -> summarise -> Summary -> translate -> English -> assemble -> Digest
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -153,6 +153,39 @@ class Facts:
         }
 
 
+@dataclass
+class Name:
+    """A person, place or organisation of an article, with its English made by rule."""
+
+    zh: str
+    en: str
+    kind: str  # "person" | "place" | "organisation"
+    method: str  # how the English was made: "glossary" | "gazetteer" | "pinyin"
+    mentions: int  # occurrences in the title and body (inside longer names too: 十堰 in 十堰市)
+    first_sentence: str  # the first whole sentence it appears in; "" for a name only in a byline
+    start: int | None  # offset of the first mention in CleanArticle.text_zh; None when not in the body
+    role: str = ""  # "reporter" or "editor" for the people of the bylines, "dateline" for its place
+    note: str = ""  # a caveat on the English, such as pinyin for a Hong Kong or Taiwan name
+
+
+@dataclass
+class Names:
+    """Output of the names stage: the article's names in order of first mention, and the place of
+    its dateline when it has one (the dateline is read from the raw text, before cleaning)."""
+
+    id: str
+    names: list[Name]
+    dateline_place: Name | None = None
+
+    @property
+    def fixed(self) -> list[tuple[str, str]]:
+        """(Chinese, English) of every name, to be carried through translation verbatim."""
+        pairs = [(name.zh, name.en) for name in self.names]
+        if self.dateline_place is not None:
+            pairs.append((self.dateline_place.zh, self.dateline_place.en))
+        return pairs
+
+
 @dataclass(frozen=True)
 class ModelInfo:
     """What produced a text: a model id (or "extractive"/"none") and its revision."""
@@ -204,6 +237,7 @@ class QualityCounts:
     placeholders_invented: int = 0
     numbers_unverified: int = 0
     programme_names_missing: int = 0
+    names_missing: int = 0
     fields_untranslated: int = 0
 
     def add(self, other: QualityCounts) -> None:
@@ -214,13 +248,15 @@ class QualityCounts:
 @dataclass
 class English:
     """Output of the translation stage: the English of each field it was asked for. A field that
-    could not be translated is None (or absent) and named in ``untranslated`` with the reason."""
+    could not be translated is None (or absent) and named in ``untranslated`` with the reason;
+    ``untranslated_reason`` is set when there is no model English at all (no translator)."""
 
     texts: dict[FieldRef, str | None]
     model: ModelInfo
     untranslated: dict[FieldRef, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     counts: QualityCounts = field(default_factory=QualityCounts)
+    untranslated_reason: str | None = None
 
     def text(self, ref: FieldRef) -> str | None:
         return self.texts.get(ref)
@@ -246,12 +282,24 @@ class ProgrammeRecord:
 
 
 @dataclass
+class EntityRecord:
+    zh: str
+    en: str
+    kind: str
+    method: str
+    role: str
+    mentions: int
+    context_zh: str  # the first whole sentence it appears in; "" for a name only in a byline
+    note: str = ""  # left out of the record when empty
+
+
+@dataclass
 class Digest:
-    """The per-article record, schema version 1 (pipeline/schema/digest.schema.json)."""
+    """The per-article record, schema version 2 (pipeline/schema/digest.schema.json)."""
 
     id: str
     source: Source
-    metadata: dict  # title_zh, title_en, date, publisher_zh, publisher_en, authors
+    metadata: dict  # title_zh, title_en, date, publisher_zh, publisher_en, authors, dateline_place
     text_zh: str
     headline_zh: str
     headline_en: str | None
@@ -261,6 +309,10 @@ class Digest:
     programmes: list[ProgrammeRecord]
     warnings: list[str]
     models: dict  # {"summariser": ModelInfo-as-dict, "translator": ModelInfo-as-dict}
+    entities: list[EntityRecord] = field(default_factory=list)
+    # Why there is no model English at all, said once; ``untranslated`` then names only the fields
+    # with another reason.
+    untranslated_reason: str | None = None
     untranslated: dict[str, str] = field(default_factory=dict)
     # Not part of the record: the run's stats file adds these up.
     counts: QualityCounts = field(default_factory=QualityCounts)
@@ -268,4 +320,7 @@ class Digest:
     def to_dict(self) -> dict:
         record = asdict(self)
         del record["counts"]
+        for entity in record["entities"]:
+            if not entity["note"]:
+                del entity["note"]
         return {"schema": SCHEMA_VERSION, **record}

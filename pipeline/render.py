@@ -1,6 +1,7 @@
 """Markdown for people: one digest per article and the batch briefing, from the Jinja2 templates in
-pipeline/templates/. Both render the schema-1 record dict, so results served from the cache render
-exactly like fresh ones."""
+pipeline/templates/. Both render the record dict, so results served from the store render exactly
+like fresh ones; a version-1 record (no names, no dateline place, every untranslated field named
+with its reason) renders too."""
 
 from __future__ import annotations
 
@@ -124,12 +125,86 @@ def programme_entries(record: dict) -> list[tuple[str | None, list[str]]]:
 
 
 def untranslated_notices(record: dict) -> list[str]:
-    """One sentence per distinct reason, counting the parts it left in Chinese."""
+    """One sentence per distinct reason named in ``untranslated``, counting the parts it left in
+    Chinese (the run's one reason, ``untranslated_reason``, has its own notice: rule_english_notice)."""
     reasons = Counter(record["untranslated"].values())
     return [
         f"{count} part{'s' if count > 1 else ''} shown in Chinese: {reason.rstrip('.')}."
         for reason, count in reasons.items()
     ]
+
+
+def rule_english_notice(reason: str) -> str:
+    """The one line that opens a digest without model English."""
+    return f"English here is made by rule (figures, names, glossary terms); the rest is in Chinese: {reason.rstrip('.')}."
+
+
+def rule_english_notices(records: list[dict]) -> list[str]:
+    """rule_english_notice for each distinct reason the records give for having no model English."""
+    reasons = dict.fromkeys(record.get("untranslated_reason") for record in records)
+    return [rule_english_notice(reason) for reason in reasons if reason]
+
+
+# Where each English field's Chinese is: the same path with _zh for _en.
+_FIELD_PATH = re.compile(r"(\w+)(?:\[(\d+)\])?")
+
+
+def _field(record: dict, path: str) -> object:
+    value: object = record
+    for name, index in _FIELD_PATH.findall(path):
+        value = value[name] if isinstance(value, dict) else None
+        if index and isinstance(value, list):
+            value = value[int(index)]
+    return value
+
+
+def _english_paths(record: dict) -> list[str]:
+    paths = ["metadata.title_en", "metadata.publisher_en", "headline_en", "summary_en"]
+    paths += [f"key_figures[{i}].context_en" for i in range(len(record["key_figures"]))]
+    for i in range(len(record["programmes"])):
+        paths += [f"programmes[{i}].name_en", f"programmes[{i}].context_en"]
+    return paths
+
+
+def untranslated_fields(record: dict) -> dict[str, str]:
+    """Every field left in Chinese -> why: those ``untranslated`` names, and, when the record gives
+    the run's one reason, each other English field that is null while its Chinese is not."""
+    fields = dict(record["untranslated"])
+    reason = record.get("untranslated_reason")
+    if reason:
+        for path in _english_paths(record):
+            if path not in fields and _field(record, path) is None and _field(record, path.replace("_en", "_zh")):
+                fields[path] = reason
+    return fields
+
+
+# The groups of the "People and places" section: (label, kind, role).
+NAME_GROUPS = (
+    ("People", "person", ""),
+    ("Places", "place", ""),
+    ("Organisations", "organisation", ""),
+    ("Reported by", "person", "reporter"),
+    ("Edited by", "person", "editor"),
+)
+
+
+def name_groups(record: dict) -> list[tuple[str, list[str]]]:
+    """(label, English names) for each group with names, in order of first mention. A place inside
+    another listed place (湖北 in 湖北省) is left out: the longer one says it."""
+    entities = record.get("entities") or []
+    places = [entity["zh"] for entity in entities if entity["kind"] == "place"]
+    groups = []
+    for label, kind, role in NAME_GROUPS:
+        english = [
+            entity["en"]
+            for entity in entities
+            if entity["kind"] == kind
+            and entity["role"] == role
+            and not (kind == "place" and any(entity["zh"] in other and entity["zh"] != other for other in places))
+        ]
+        if english:
+            groups.append((label, list(dict.fromkeys(english))))
+    return groups
 
 
 def briefing_order(records: list[dict]) -> list[dict]:
@@ -152,6 +227,8 @@ _environment.globals.update(
     figure_clause=figure_clause,
     programme_entries=programme_entries,
     untranslated_notices=untranslated_notices,
+    rule_english_notice=rule_english_notice,
+    name_groups=name_groups,
     UNTRANSLATED=UNTRANSLATED_MARK,
 )
 
@@ -184,6 +261,7 @@ def render_briefing(records: list[dict]) -> str:
             title=BRIEFING_TITLE,
             contents_title=CONTENTS_TITLE,
             entries=entries,
+            notices=rule_english_notices(ordered),
             newest=dates[0] if dates else None,
             oldest=dates[-1] if dates else None,
             undated=len(ordered) - len(dates),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from digest_examples import record, stage_outputs, untranslated
+from digest_examples import example_names, record, stage_outputs, untranslated
 
 from pipeline.assemble import build_digest
 from pipeline.render import (
@@ -26,7 +26,7 @@ from pipeline.render import (
 def untranslated_record() -> dict:
     clean, facts, summary, _ = stage_outputs()
     reason = "translation model Helsinki-NLP/opus-mt-zh-en is not installed; run `digest models pull`"
-    return build_digest(clean, facts, summary, untranslated(reason)).to_dict()
+    return build_digest(clean, facts, summary, untranslated(reason), example_names()).to_dict()
 
 
 def dated(date: str | None, headline: str) -> dict:
@@ -41,7 +41,7 @@ def test_digest_markdown_of_a_translated_article():
         "\n"
         "*Workercn.cn · 5 November 2024*\n"
         "\n"
-        "Baotou was named Inner Mongolia's Comprehensive Demonstration Zone for Worker Innovation."
+        "Baotou City was named Inner Mongolia Autonomous Region's Comprehensive Demonstration Zone for Worker Innovation."
         " The 267 innovations created value and saved 11.54 billion yuan for companies.\n"
         "\n"
         "**Key figures**\n"
@@ -53,6 +53,11 @@ def test_digest_markdown_of_a_translated_article():
         "\n"
         "- Comprehensive Demonstration Zone for Worker Innovation (职工创新综合示范区)\n"
         "\n"
+        "**People and places**\n"
+        "\n"
+        # 包头 is said by 包头市, the longer place that holds it.
+        "- Places: Baotou City, Inner Mongolia Autonomous Region\n"
+        "\n"
         "Source: `seeds/003_d16ddb3ccda383f4.txt`\n"
         "\n"
         "[^1]: Chinese source: 申报的267项创新成果累计为企业创造价值、节约资金115.4亿元。\n"
@@ -60,16 +65,21 @@ def test_digest_markdown_of_a_translated_article():
     )
 
 
-def test_untranslated_digest_shows_chinese_and_says_why():
+NOTICE = (
+    "> English here is made by rule (figures, names, glossary terms); the rest is in Chinese: translation model"
+    " Helsinki-NLP/opus-mt-zh-en is not installed; run \\`digest models pull\\`.\n"
+)
+
+
+def test_untranslated_digest_opens_with_why_and_says_it_once():
     markdown = render_digest(untranslated_record())
-    assert markdown.startswith("# 包头职工创新成果节约资金115.4亿元 (untranslated)\n\n*Workercn.cn · 5 November 2024*\n")
+    assert markdown.startswith(f"# 包头职工创新成果节约资金115.4亿元 (untranslated)\n\n{NOTICE}\n*Workercn.cn · 5 November 2024*\n")
     assert "- **11.54 billion yuan**: 申报的267项创新成果累计为企业创造价值、节约资金115.4亿元 (untranslated)[^2]\n" in markdown
     assert "[^2]: Chinese source: 申报的267项创新成果累计为企业创造价值、节约资金115.4亿元。\n" in markdown
     assert "- 职工创新综合示范区 (untranslated)\n" in markdown
-    assert (
-        "> **Untranslated:** 7 parts shown in Chinese: translation model Helsinki-NLP/opus-mt-zh-en is not"
-        " installed; run \\`digest models pull\\`.\n" in markdown
-    )
+    # Names have English without a model.
+    assert "- Places: Baotou City, Inner Mongolia Autonomous Region\n" in markdown
+    assert markdown.count("not installed") == 1 and "**Untranslated:**" not in markdown
 
 
 def test_programmes_with_the_same_english_are_listed_once_with_both_chinese_names():
@@ -167,7 +177,9 @@ def test_briefing_order_is_newest_first_and_undated_last():
 def test_briefing_contents_link_to_each_section():
     records = [dated("2024-05-01", "Jobs fair"), untranslated_record(), dated(None, "Jobs fair")]
     markdown = render_briefing(records)
-    assert markdown.startswith("# News briefing\n\n3 articles, 1 May 2024 to 5 November 2024 (1 undated).\n\n## Contents\n\n")
+    assert markdown.startswith(f"# News briefing\n\n3 articles, 1 May 2024 to 5 November 2024 (1 undated).\n\n{NOTICE}\n## Contents\n\n")
+    # Said once for the briefing, not again in the article's section.
+    assert markdown.count("not installed") == 1
     contents = re.findall(r"^\d+\. \[(.+)\]\(#(.+?)\)", markdown, flags=re.MULTILINE)
     assert contents == [
         ("包头职工创新成果节约资金115.4亿元 (untranslated)", "包头职工创新成果节约资金1154亿元-untranslated"),

@@ -1,17 +1,20 @@
-"""The record (schema version 1): what build_digest assembles and what the JSON Schema accepts."""
+"""The record (schema version 2): what build_digest assembles and what the JSON Schema accepts;
+version-1 records (tests/data/seed_records_offline.jsonl) are still accepted."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import jsonschema
 import pytest
-from digest_examples import record, stage_outputs, untranslated
+from digest_examples import example_names, record, stage_outputs, untranslated
 
 from pipeline import PACKAGE_DIR
 from pipeline.assemble import EMPTY_TRANSLATION, build_digest
 from pipeline.records import EnglishField, FieldRef
 
+RECORDS_V1 = Path(__file__).parent / "data" / "seed_records_offline.jsonl"
 SCHEMA = json.loads((PACKAGE_DIR / "schema" / "digest.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 
@@ -22,9 +25,9 @@ def test_schema_is_valid_draft_2020_12():
 
 
 def test_translated_record_validates_and_keeps_figures_exact():
-    result = build_digest(*stage_outputs()).to_dict()
+    result = build_digest(*stage_outputs(), example_names()).to_dict()
     VALIDATOR.validate(result)
-    assert result["schema"] == 1
+    assert result["schema"] == 2
     assert result["key_figures"][1] == {
         "text_zh": "115.4亿元",
         "value": 11540000000,
@@ -39,21 +42,46 @@ def test_translated_record_validates_and_keeps_figures_exact():
     assert result["warnings"] == []
     assert result["models"]["translator"] == {"id": "scripted/keep-placeholders", "revision": None}
     assert result["untranslated"] == {}
+    assert result["untranslated_reason"] is None
+    assert result["metadata"]["dateline_place"] is None
+    assert result["entities"][0] == {
+        "zh": "包头市",
+        "en": "Baotou City",
+        "kind": "place",
+        "method": "gazetteer",
+        "role": "",
+        "mentions": 1,
+        "context_zh": "包头市被命名为内蒙古自治区“职工创新综合示范区”。",
+    }
 
 
-def test_untranslated_record_has_nulls_and_reasons():
+def test_untranslated_record_says_the_reason_once():
     clean, facts, summary, _ = stage_outputs()
-    result = build_digest(clean, facts, summary, untranslated("translator not installed")).to_dict()
+    english = untranslated("translator not installed")
+    # Keyed by where the field is in the record, whatever the translation stage called it, and said once.
+    english.untranslated[FieldRef(EnglishField.FIGURE_CONTEXT, 0)] = "the source sentence is damaged"
+    digest = build_digest(clean, facts, summary, english, example_names())
+    result = digest.to_dict()
     VALIDATOR.validate(result)
     assert result["headline_en"] is None
     assert result["summary_en"] is None
     assert result["key_figures"][0]["context_en"] is None
     assert result["key_figures"][1]["text_en"] == "11.54 billion yuan"
     assert result["programmes"][0]["name_en"] is None
-    assert result["untranslated"]["headline_en"] == "translator not installed"
-    # Keyed by where the field is in the record, whatever the translation stage called it.
-    assert result["untranslated"]["key_figures[0].context_en"] == "translator not installed"
-    assert result["untranslated"]["programmes[0].name_en"] == "translator not installed"
+    assert result["untranslated_reason"] == "translator not installed"
+    assert result["untranslated"] == {"key_figures[0].context_en": "the source sentence is damaged"}
+    # The run's stats still count every field left in Chinese: title, headline, summary, two figure
+    # sentences, the programme's name and its sentence.
+    assert digest.counts.fields_untranslated == 7
+
+
+def test_version_1_records_still_validate():
+    records = [json.loads(line) for line in RECORDS_V1.read_text(encoding="utf-8").splitlines()]
+    assert {record["schema"] for record in records} == {1}
+    for old in records:
+        VALIDATOR.validate(old)
+        # A record claiming version 2 must carry what version 2 added.
+        assert not VALIDATOR.is_valid({**old, "schema": 2})
 
 
 def test_empty_translation_becomes_null_and_is_named():
@@ -67,24 +95,47 @@ def test_empty_translation_becomes_null_and_is_named():
     assert result["key_figures"][0]["context_en"] is None
 
 
+BAOTOU = {"zh": "包头", "en": "Baotou", "kind": "place", "method": "gazetteer", "role": "", "mentions": 2, "context_zh": ""}
+
+
 @pytest.mark.parametrize(
     "changes",
     [
         {"headline_en": ""},
-        {"schema": 2},
+        {"schema": 3},
         {"extra": 1},
         {"source": {"path": "a.txt", "sha256": "xyz", "encoding": "utf-8", "script": "simplified"}},
         {"metadata": {"title_zh": "", "title_en": None, "date": "5 Nov 2024", "publisher_zh": None, "publisher_en": None, "authors": []}},
         {"key_figures": [{"text_zh": "90亿元", "value": "9000000000"}]},
+        {"entities": [{**BAOTOU, "kind": "city"}]},
+        {"entities": [{**BAOTOU, "note": ""}]},
+        {"untranslated_reason": ""},
     ],
-    ids=["empty-english", "wrong-version", "unknown-field", "bad-sha256", "non-iso-date", "figure-fields"],
+    ids=[
+        "empty-english", "wrong-version", "unknown-field", "bad-sha256", "non-iso-date", "figure-fields",
+        "entity-kind", "empty-note", "empty-reason",
+    ],
 )
 def test_schema_rejects_malformed_records(changes):
     assert not VALIDATOR.is_valid(record(**changes))
 
 
 def test_schema_requires_every_field():
-    for name in SCHEMA["required"]:
+    for name in SCHEMA["required"] + SCHEMA["then"]["required"]:
         incomplete = record()
         del incomplete[name]
         assert not VALIDATOR.is_valid(incomplete), name
+
+
+@pytest.mark.parametrize(("url", "valid"), [("https://www.workercn.cn/a.html", True), (None, True), (5, False)])
+def test_metadata_url_is_optional_string_or_null(url, valid):
+    result = record()
+    assert VALIDATOR.is_valid(result)  # the stage writes url, null when the page gives none
+    result["metadata"]["url"] = url
+    assert VALIDATOR.is_valid(result) is valid
+
+
+def test_a_version_2_record_needs_the_dateline_place():
+    result = record()
+    del result["metadata"]["dateline_place"]
+    assert not VALIDATOR.is_valid(result)

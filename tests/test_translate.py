@@ -92,6 +92,7 @@ def test_without_a_translator_fields_are_untranslated_not_empty():
     assert [english.text(programme_name(i)) for i in range(2)] == ["skills competition", None]
     assert english.text(PUBLISHER) == "Workercn.cn"
     assert english.model == ModelInfo("none")
+    assert english.untranslated_reason == "translator model missing"
     assert {ref.path: reason for ref, reason in english.untranslated.items()} == {
         "metadata.title_en": "translator model missing",
         "headline_en": "translator model missing",

@@ -1,12 +1,15 @@
-"""The verifier: every number in the English must come from the source; programme names must
-survive in their sentence. The article and its facts come from the real stages."""
+"""The verifier: every number in the English must come from the source; programme names and the
+names of people, places and organisations must survive in their sentence. The article and its facts come from the real stages."""
 
 from decimal import Decimal
 
+import pytest
+
 from pipeline.clean import clean_article
 from pipeline.facts import extract_facts
+from pipeline.names import find_names
 from pipeline.records import Article, English, EnglishField, FieldRef, ModelInfo, Source
-from pipeline.translate.verify import english_numbers, verify_english
+from pipeline.translate.verify import MissingName, english_numbers, verify_english
 
 TEXT = "2023年，湖北投入90亿元，技能人才达到959万人，占比30.6%。第十五届“技能大赛”设五个赛区。"
 ARTICLE = clean_article(Article("a1", Source("a1.txt", "0", "utf-8"), f"湖北技能人才\n\n{TEXT}\n"))
@@ -72,3 +75,21 @@ def test_numbers_in_list_fields_name_their_index():
 def test_a_programme_name_lost_in_its_sentence_is_flagged():
     translated = english("Hubei invested 9 billion yuan.", programme_context="The 15th skill contest has five zones.")
     assert messages(translated) == ['programme name "skills competition" missing from programmes[0].context_en']
+
+
+@pytest.mark.parametrize(
+    ("summary_zh", "summary_en", "missing"),
+    [
+        # 湖北省 (Hubei Province) inside 湖北省总工会 is carried by the organisation's English.
+        ("湖北省总工会举办比赛。", "The Hubei Provincial Federation of Trade Unions held a contest.", []),
+        ("湖北省总工会举办比赛。", "The union held a contest.", ["Hubei Provincial Federation of Trade Unions"]),
+        ("湖北省举办比赛。", "The province held a contest.", ["Hubei Province"]),
+    ],
+)
+def test_a_name_lost_in_its_sentence_is_flagged_unless_a_longer_name_carries_it(summary_zh, summary_en, missing):
+    article = clean_article(Article("a2", Source("a2.txt", "0", "utf-8"), f"{summary_zh}\n"))
+    names = [(name.zh, name.en) for name in find_names(article)]
+    fields = {FieldRef(EnglishField.SUMMARY): (summary_zh, names)}
+    problems = verify_english(english(summary_en), article, extract_facts(article, None), fields, names)
+    names_lost = [str(problem) for problem in problems if isinstance(problem, MissingName) and not problem.programme]
+    assert names_lost == [f'name "{name}" missing from summary_en' for name in missing]

@@ -21,8 +21,11 @@ from pipeline.formats.newsletter import NewsletterFormat
 from pipeline.render import (
     figure_clause,
     heading,
+    name_groups,
     programme_entries,
     render_briefing,
+    rule_english_notices,
+    untranslated_fields,
     untranslated_notices,
 )
 from pipeline.runner import run_batch
@@ -138,7 +141,7 @@ def test_a_term_is_marked_inside_its_sentence_and_overlaps_stay_unmarked():
 def test_every_key_figure_links_to_the_sentence_that_holds_it(seed_records):
     record = by_id(seed_records, HUBEI)
     page = HtmlFormat().render_article(record)
-    links = [a for a in attributes(page, "a") if "source-link" in a.get("class", "")]
+    links = [a for a in attributes(page, "a") if "source-link" in a.get("class", "") and a["data-term"][0] in "fp"]
     assert len(links) == len(record["key_figures"]) + len(record["programmes"])
     rows = {attrs["id"]: attrs for name, attrs in parse(page).tags if name == "tr" and "id" in attrs}
     sentences = SourceText(record["text_zh"]).sentences
@@ -156,9 +159,9 @@ def test_warnings_and_untranslated_parts_come_before_the_summary(seed_records):
     page = HtmlFormat().render_article(record)
     checks = page.index("Check before publishing")
     assert checks < page.index("dropped garbled text") < page.index('id="summary-title"')
-    shown = re.search(r"(\d+) parts shown in Chinese", page)
-    assert shown and checks < shown.start() < page.index('id="summary-title"')
-    assert int(shown.group(1)) <= len(record["untranslated"])  # the parts whose reason is the missing model
+    assert checks < page.index("No model English:") < page.index('id="summary-title"')
+    # The record says its one reason once; the page still lists every field left in Chinese.
+    assert f"Fields left in Chinese ({len(untranslated_fields(record))})" in page
     assert "Workers&#39; Daily – Workercn.cn" in page
     assert '<time datetime="2023-11-28">28 November 2023</time>' in page
     assert 'href="../index.html"' in page
@@ -228,16 +231,16 @@ def test_overview_counts_articles_and_dates():
     assert batch_overview([record(None)]) == "1 article (1 undated)."
 
 
-def test_names_render_when_records_carry_them(seed_records):
-    record = copy.deepcopy(by_id(seed_records, HUBEI))
-    record["entities"] = [
-        {"zh": "梅琳", "en": "Mei Lin", "kind": "person", "method": "pinyin", "mentions": 3, "first_sentence": 0},
-        {"zh": "湖北能源集团", "en": None, "kind": "organisation", "method": "none", "mentions": 1, "first_sentence": "在推进“产改”中，"},
-    ]
+def test_names_link_to_their_first_sentence(seed_records):
+    record = by_id(seed_records, HUBEI)
     page = HtmlFormat().render_article(record)
-    assert '<a class="source-link" href="#s-1" data-term="n1">Mei Lin <span lang="zh" class="zh">梅琳</span></a>' in page
-    assert "person, pinyin, 3 mentions" in page
-    assert re.search(r'href="#s-\d+" data-term="n2"><span class="untranslated-mark">\(untranslated\)</span>', page)
+    mei_lin = next(i for i, entity in enumerate(record["entities"], start=1) if entity["zh"] == "梅琳")
+    assert (
+        f'href="#s-1" data-term="n{mei_lin}">Mei Lin <span lang="zh" class="zh">梅琳</span></a> <span class="detail">sentence 1,'
+        " person, pinyin, pinyin; Hong Kong and Taiwan names are often written in another romanisation, 2 mentions</span>"
+    ) in page
+    # A byline name is not in the text: it is listed, linked to no sentence.
+    assert '<span class="source-link">Li Fang <span lang="zh" class="zh">李方</span></span> <span class="detail">source sentence not found' in page
 
 
 def test_same_records_give_the_same_pages(seed_records):
@@ -262,6 +265,9 @@ def test_newsletter_holds_what_the_markdown_briefing_holds(seed_records):
             assert (f"{name_en} ({', '.join(names_zh)})" if name_en else f"{names_zh[0]} (untranslated)") in text
         for notice in untranslated_notices(record):
             assert f"Untranslated: {notice}" in text
+        for label, names in name_groups(record):
+            assert f"{label}: {', '.join(names)}" in text
+    assert [notice in text for notice in rule_english_notices(seed_records)] == [True]
 
 
 def test_newsletter_styles_are_inline_and_it_runs_nothing(seed_records):

@@ -25,7 +25,10 @@ from pipeline.render import (
     english_date,
     figure_clause,
     heading,
+    name_groups,
     programme_entries,
+    rule_english_notice,
+    untranslated_fields,
     untranslated_notices,
 )
 from pipeline.text import GAP_MARK, is_damaged, split_sentences
@@ -46,6 +49,9 @@ environment.globals.update(
     figure_clause=figure_clause,
     programme_entries=programme_entries,
     untranslated_notices=untranslated_notices,
+    untranslated_fields=untranslated_fields,
+    rule_english_notice=rule_english_notice,
+    name_groups=name_groups,
     UNTRANSLATED=UNTRANSLATED_MARK,
     GAP_MARK=GAP_MARK,
 )
@@ -77,6 +83,12 @@ def source_url(record: Record) -> str | None:
 def publisher(record: Record) -> str:
     metadata = record["metadata"]
     return metadata["publisher_en"] or metadata["publisher_zh"] or ""
+
+
+def dateline_place(record: Record) -> str:
+    """The English of the dateline's place; "" when there is none (and in version-1 records)."""
+    place = record["metadata"].get("dateline_place")
+    return place["en"] if place else ""
 
 
 def batch_overview(ordered: list[Record]) -> str:
@@ -147,9 +159,6 @@ class SourceText:
                 return found
         return None
 
-    def by_number(self, number: int) -> Sentence | None:
-        return self.sentences[number - 1] if 1 <= number <= len(self.sentences) else None
-
     def link(self, key: str, sentence: Sentence | None, term_zh: str, english: str | None) -> Sentence | None:
         """Mark ``term_zh`` in ``sentence`` under ``key`` and show ``english`` beside the sentence."""
         if sentence is None:
@@ -175,19 +184,10 @@ class Fact:
     detail: str = ""
 
 
-def _entity_sentence(text: SourceText, entity: dict) -> Sentence | None:
-    first = entity.get("first_sentence")
-    if isinstance(first, int) and not isinstance(first, bool):
-        return text.by_number(first + 1)
-    return text.locate(first if isinstance(first, str) else None, entity.get("zh", ""))
-
-
 def _entity_detail(entity: dict) -> str:
-    mentions = entity.get("mentions")
-    count = len(mentions) if isinstance(mentions, list) else mentions
-    parts = [str(entity[name]) for name in ("kind", "method") if entity.get(name)]
-    if isinstance(count, int) and count > 1:
-        parts.append(f"{count} mentions")
+    parts = [entity[name] for name in ("kind", "role", "method", "note") if entity.get(name)]
+    if entity["mentions"] > 1:
+        parts.append(f"{entity['mentions']} mentions")
     return ", ".join(parts)
 
 
@@ -219,11 +219,11 @@ def article_view(record: Record) -> dict:
     names = [
         Fact(
             f"n{i}",
-            entity.get("zh", ""),
-            entity.get("en"),
+            entity["zh"],
+            entity["en"],
             None,
             "",
-            text.link(f"n{i}", _entity_sentence(text, entity), entity.get("zh", ""), None),
+            text.link(f"n{i}", text.locate(entity["context_zh"], entity["zh"]) if entity["mentions"] else None, entity["zh"], None),
             _entity_detail(entity),
         )
         for i, entity in enumerate(record.get("entities") or [], start=1)
@@ -267,7 +267,7 @@ class HtmlFormat(OutputFormat):
                 "href": article_href(record),
                 "publisher": publisher(record),
                 "date": record["metadata"]["date"] or UNDATED,
-                "untranslated": len(record["untranslated"]),
+                "untranslated": len(untranslated_fields(record)),
             }
             for record in ordered
         ]

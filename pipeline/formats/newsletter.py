@@ -1,6 +1,7 @@
 """The briefing as one HTML page for e-mail newsletters: what the Markdown briefing holds (title,
-date range, contents, then per article the headline, dateline, summary, key figures with their
-Chinese source sentences, programmes, source and untranslated notices), laid out with tables and
+date range, the notice when there is no model English, contents, then per article the headline,
+dateline, summary, key figures with their Chinese source sentences, programmes, people and places,
+source and untranslated notices), laid out with tables and
 inline styles, the only styling e-mail clients keep."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from pipeline.formats.base import OutputFormat, Record
 from pipeline.formats.html import (
     article_href,
     batch_overview,
+    dateline_place,
     environment,
     published_base,
     publisher,
@@ -18,6 +20,7 @@ from pipeline.render import (
     BRIEFING_TITLE,
     briefing_order,
     english_date,
+    rule_english_notices,
 )
 
 NEWSLETTER_NAME = "briefing.html"
@@ -59,7 +62,9 @@ class NewsletterFormat(OutputFormat):
             {
                 "record": record,
                 "anchor": f"article-{number}",
-                "dateline": [part for part in (publisher(record), english_date(record["metadata"]["date"])) if part],
+                "dateline": [
+                    part for part in (publisher(record), dateline_place(record), english_date(record["metadata"]["date"])) if part
+                ],
                 "review_url": self.base_url + article_href(record) if self.base_url else None,
                 "source_url": source_url(record),
             }
@@ -68,6 +73,7 @@ class NewsletterFormat(OutputFormat):
         page = environment.get_template("newsletter.html").render(
             title=BRIEFING_TITLE,
             overview=batch_overview(ordered),
+            notices=rule_english_notices(ordered),
             entries=entries,
             s=STYLES,
         )

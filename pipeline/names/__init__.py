@@ -8,7 +8,6 @@ find_names(clean) -> list[Name]; dateline_place(text) -> Name | None.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
 from functools import cache
 
 from pipeline.clean.script import SIMPLIFIED, to_simplified
@@ -23,7 +22,7 @@ from pipeline.names.people import find_people, looks_like_name
 from pipeline.names.places import find_places
 from pipeline.names.romanise import person_english
 from pipeline.names.tokens import tokenise
-from pipeline.records import CleanArticle
+from pipeline.records import CleanArticle, Name
 from pipeline.text import GAP_MARK, Span, is_damaged, split_sentences
 from pipeline.translate.glossary import BUILTIN_GLOSSARY, Glossary, read_glossary_file
 
@@ -32,22 +31,6 @@ PERSON, PLACE, ORGANISATION = "person", "place", "organisation"
 # (Cantonese, Wade-Giles): Chan Tai-man, not Chen Dawen; Central and Western, not Zhongxi. Pinyin is
 # then a reading, not the name's own English.
 PINYIN_NOTE = "pinyin; Hong Kong and Taiwan names are often written in another romanisation"
-
-
-@dataclass
-class Name:
-    zh: str
-    en: str
-    kind: str  # "person" | "place" | "organisation"
-    method: str  # how the English was made: "glossary" | "gazetteer" | "pinyin"
-    mentions: int  # occurrences in the title and body (inside longer names too: 十堰 in 十堰市)
-    first_sentence: str  # the first whole sentence it appears in; "" for a name only in a byline
-    start: int | None  # offset of the first mention in CleanArticle.text_zh; None when not in the body
-    role: str = ""  # "reporter" or "editor" for the people of the bylines, "dateline" for its place
-    note: str = ""  # PINYIN_NOTE for pinyin names of Traditional-script sources
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 # split_sentences ends a sentence at the … inside the gap mark "[…]", so the mark may straddle the

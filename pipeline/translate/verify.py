@@ -1,10 +1,12 @@
 """Checks on the finished English: every number must come from the source, every programme name
-must survive in its sentence. Problems become warnings; nothing is rewritten here."""
+and every name of a person, place or organisation must survive in its sentence. Problems become
+warnings; nothing is rewritten here."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -12,6 +14,10 @@ from pipeline.facts.numbers import parse_number
 from pipeline.lang.en import NUMBER_WORDS, SCALES_READ
 from pipeline.lang.zh import CHINESE_NUMERAL_RUN
 from pipeline.records import CleanArticle, English, EnglishField, Facts, FieldRef, Figure
+from pipeline.translate.protect import _fixed_spans as protected_spans
+
+# A translated field: its Chinese and the (Chinese, English) pairs protected in it.
+Protection = tuple[str, Sequence[tuple[str, str]]]
 
 _ENGLISH_NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:st|nd|rd|th)?(?:\s+(" + "|".join(SCALES_READ) + r"))?(?![\w])"
@@ -54,19 +60,46 @@ class UnverifiedNumber:
 
 
 @dataclass(frozen=True)
-class MissingProgrammeName:
+class MissingName:
+    """A name whose English is not in its field's English: a programme's, or a person's, place's or
+    organisation's."""
+
     ref: FieldRef
     name_en: str
+    programme: bool = False
 
     def __str__(self) -> str:
-        return f'programme name "{self.name_en}" missing from {self.ref.path}'
+        return f'{"programme name" if self.programme else "name"} "{self.name_en}" missing from {self.ref.path}'
 
 
-def verify_english(english: English, article: CleanArticle, facts: Facts) -> list[UnverifiedNumber | MissingProgrammeName]:
+Problem = UnverifiedNumber | MissingName
+
+
+def missing_names(english: English, fields: Mapping[FieldRef, Protection], names: Collection[tuple[str, str]]) -> list[MissingName]:
+    """Names whose English is not in their field's English. Only a name the protection itself would
+    carry counts: 十堰 inside 十堰市总工会 is carried by the organisation's English, not its own."""
+    problems = []
+    for ref, (zh, fixed) in fields.items():
+        text = (english.text(ref) or "").casefold()
+        if not text:
+            continue
+        carried = {(zh[start:end], en) for start, end, en in protected_spans(zh, fixed)}
+        problems += [MissingName(ref, en) for _, en in sorted(carried & set(names)) if en.casefold() not in text]
+    return problems
+
+
+def verify_english(
+    english: English,
+    article: CleanArticle,
+    facts: Facts,
+    fields: Mapping[FieldRef, Protection] | None = None,
+    names: Collection[tuple[str, str]] = (),
+) -> list[Problem]:
     """Numbers in ``english`` that match no source number (the figures of body and title, digits and
-    Chinese numerals), and programme names missing from their translated sentence."""
+    Chinese numerals), programme names missing from their translated sentence, and ``names`` missing
+    from the ``fields`` they were protected in."""
     allowed = source_numbers(article, facts.figures + facts.title_figures)
-    problems: list[UnverifiedNumber | MissingProgrammeName] = []
+    problems: list[Problem] = []
     for ref, text in english.texts.items():
         for written, value in english_numbers(text or ""):
             if value.normalize() not in allowed:
@@ -76,5 +109,5 @@ def verify_english(english: English, article: CleanArticle, facts: Facts) -> lis
         context_ref = FieldRef(EnglishField.PROGRAMME_CONTEXT, i)
         context_en = english.text(context_ref)
         if name_en and context_en and name_en.casefold() not in context_en.casefold():
-            problems.append(MissingProgrammeName(context_ref, name_en))
-    return problems
+            problems.append(MissingName(context_ref, name_en, programme=True))
+    return problems + missing_names(english, fields or {}, names)
