@@ -64,7 +64,10 @@ def _starts_mid_number(text: str, start: int, end: int) -> bool:
     )
 
 
-def _fixed_spans(sentence: str, fixed: Iterable[tuple[str, str]]) -> list[tuple[int, int, str]]:
+def fixed_spans(sentence: str, fixed: Iterable[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """The spans of ``sentence`` that ``fixed`` (Chinese, English) pairs protect: longest first, never
+    overlapping, never inside a longer number. The verifier uses the same matching to know which
+    names a field carried."""
     spans: list[tuple[int, int, str]] = []
     for zh, en in sorted(set(fixed), key=lambda pair: len(pair[0]), reverse=True):
         for match in re.finditer(re.escape(zh), sentence):
@@ -79,7 +82,7 @@ def _fixed_spans(sentence: str, fixed: Iterable[tuple[str, str]]) -> list[tuple[
 def protect(sentence: str, fixed: Iterable[tuple[str, str]], glossary: Glossary, placeholder_letters: str) -> Protected:
     """Replace each ``fixed`` (Chinese, English) pair found in ``sentence`` (figures, programme names;
     longest first), then each glossary term in what is left, by one of ``placeholder_letters``."""
-    spans = _fixed_spans(sentence, fixed)
+    spans = fixed_spans(sentence, fixed)
     for term in glossary.find_terms(sentence):
         if all(term.end <= s or term.start >= e for s, e, _ in spans):
             spans.append((term.start, term.end, term.en))

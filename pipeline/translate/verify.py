@@ -14,7 +14,7 @@ from pipeline.facts.numbers import parse_number
 from pipeline.lang.en import NUMBER_WORDS, SCALES_READ
 from pipeline.lang.zh import CHINESE_NUMERAL_RUN
 from pipeline.records import CleanArticle, English, EnglishField, Facts, FieldRef, Figure
-from pipeline.translate.protect import _fixed_spans as protected_spans
+from pipeline.translate.protect import fixed_spans
 
 # A translated field: its Chinese and the (Chinese, English) pairs protected in it.
 Protection = tuple[str, Sequence[tuple[str, str]]]
@@ -83,7 +83,7 @@ def missing_names(english: English, fields: Mapping[FieldRef, Protection], names
         text = (english.text(ref) or "").casefold()
         if not text:
             continue
-        carried = {(zh[start:end], en) for start, end, en in protected_spans(zh, fixed)}
+        carried = {(zh[start:end], en) for start, end, en in fixed_spans(zh, fixed)}
         problems += [MissingName(ref, en) for _, en in sorted(carried & set(names)) if en.casefold() not in text]
     return problems
 
