@@ -222,15 +222,19 @@ _environment = jinja2.Environment(
     keep_trailing_newline=True,
 )
 _environment.filters.update(md=escape_markdown, md_paragraph=escape_paragraph, code=code_span, english_date=english_date)
-_environment.globals.update(
-    heading=heading,
-    figure_clause=figure_clause,
-    programme_entries=programme_entries,
-    untranslated_notices=untranslated_notices,
-    rule_english_notice=rule_english_notice,
-    name_groups=name_groups,
-    UNTRANSLATED=UNTRANSLATED_MARK,
-)
+# What every view's templates may call on a record, Markdown and HTML alike.
+RECORD_HELPERS = {
+    "heading": heading,
+    "figure_clause": figure_clause,
+    "programme_entries": programme_entries,
+    "untranslated_notices": untranslated_notices,
+    "untranslated_fields": untranslated_fields,
+    "rule_english_notice": rule_english_notice,
+    "name_groups": name_groups,
+    "english_date": english_date,
+    "UNTRANSLATED": UNTRANSLATED_MARK,
+}
+_environment.globals.update(RECORD_HELPERS)
 
 
 def _tidy(markdown: str) -> str:

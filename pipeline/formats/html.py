@@ -20,16 +20,11 @@ from pipeline.errors import ConfigError
 from pipeline.formats.base import ARTICLES_FOLDER, OutputFormat, Record
 from pipeline.render import (
     BRIEFING_TITLE,
-    UNTRANSLATED_MARK,
+    RECORD_HELPERS,
     briefing_order,
     english_date,
     figure_clause,
-    heading,
-    name_groups,
-    programme_entries,
-    rule_english_notice,
     untranslated_fields,
-    untranslated_notices,
 )
 from pipeline.text import GAP_MARK, is_damaged, split_sentences
 
@@ -44,17 +39,7 @@ environment = jinja2.Environment(
     lstrip_blocks=True,
 )
 environment.filters.update(english_date=english_date)
-environment.globals.update(
-    heading=heading,
-    figure_clause=figure_clause,
-    programme_entries=programme_entries,
-    untranslated_notices=untranslated_notices,
-    untranslated_fields=untranslated_fields,
-    rule_english_notice=rule_english_notice,
-    name_groups=name_groups,
-    UNTRANSLATED=UNTRANSLATED_MARK,
-    GAP_MARK=GAP_MARK,
-)
+environment.globals.update(RECORD_HELPERS, GAP_MARK=GAP_MARK)
 
 
 def article_href(record: Record) -> str:
