@@ -193,7 +193,10 @@ class _Batch:
         if source_key in self.seen:
             return "again"
         self.seen.add(source_key)
-        article.id = self.store.claim_id(source_key, article.id)
+        stem = article.id
+        article.id, renamed = self.store.claim_id(source_key, stem)
+        if renamed:
+            self.pipeline.notify(f"{ref.display}: its id is '{article.id}', as another source already has '{stem}'")
         record = None if self.force else self.store.cached_record(article.id, article.source.sha256, self.signature)
         if record is not None:
             self.store.note_served(self.result.run_id, article.id)

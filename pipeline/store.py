@@ -148,19 +148,20 @@ class Store:
 
     # Identity
 
-    def claim_id(self, source_key: str, stem: str) -> str:
+    def claim_id(self, source_key: str, stem: str) -> tuple[str, bool]:
         """The article id of ``source_key``: the one it had before, else its file stem, else (when
-        another source has that stem) the stem with a short hash of the source key."""
+        another source has that stem) the stem with a short hash of the source key. The flag is true
+        when the stem was taken and this source has just been given the longer id."""
         with self.transaction() as db:
             row = db.execute("SELECT article_id FROM sources WHERE source_key = ?", (source_key,)).fetchone()
             if row:
-                return str(row[0])
+                return str(row[0]), False
             candidate = safe_id(stem)
-            taken = db.execute("SELECT 1 FROM sources WHERE article_id = ?", (candidate,)).fetchone()
+            taken = db.execute("SELECT 1 FROM sources WHERE article_id = ?", (candidate,)).fetchone() is not None
             if taken:
                 candidate = f"{candidate[: MAX_ID_CHARS - 9]}-{hashlib.sha256(source_key.encode()).hexdigest()[:8]}"
             db.execute("INSERT INTO sources VALUES (?, ?)", (source_key, candidate))
-            return candidate
+            return candidate, taken
 
     # Records
 

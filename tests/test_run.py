@@ -289,6 +289,8 @@ def test_same_stem_in_two_folders_gets_two_ids_and_names_collide_with_nothing(of
     assert sorted(r["source"]["path"] for r in records) == [str(tmp_path / "a" / "briefing.txt"), str(tmp_path / "b" / "briefing.txt")]
     ids = sorted(r["id"] for r in records)
     assert ids[0] == "briefing" and re.fullmatch(r"briefing-[0-9a-f]{8}", ids[1])
+    notices = [line for line in result.stderr.splitlines() if "another source already has 'briefing'" in line]
+    assert len(notices) == 1 and notices[0].startswith("warning: ")
     assert (out / "briefing.md").read_text(encoding="utf-8").startswith("# News briefing")
     assert (out / "articles" / "briefing.md").read_text(encoding="utf-8").startswith("# ")
     again = run_cli("run", tmp_path / "b", "--out", out, *offline)
