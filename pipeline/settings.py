@@ -5,10 +5,19 @@ or a name no registry knows is one ConfigError naming the key, before any input 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    field_validator,
+)
 
 from pipeline.errors import ConfigError
 from pipeline.registry import OUTPUT_FORMATS, SUMMARISERS, TRANSLATORS, Registry
@@ -37,9 +46,18 @@ class ModelsSettings(Section):
     threads: NonNegativeInt = 0
 
 
+# CTranslate2 weight types usable on CPU; int8 is about 4x smaller than float32 and faster.
+ComputeType = Literal["int8", "int8_float32", "int16", "float32"]
+
+
 class SummariserGeneration(Section):
     num_beams: PositiveInt = 4
     max_new_tokens: PositiveInt = 160
+    # A headline is one line; the cap bounds the cost of one that does not end.
+    headline_max_new_tokens: PositiveInt = 40
+    # Benchmarks force realistic output lengths with these; 0 lets the model stop when it is done.
+    min_new_tokens: NonNegativeInt = 0
+    headline_min_new_tokens: NonNegativeInt = 0
     no_repeat_ngram_size: NonNegativeInt = 3
     repetition_penalty: PositiveFloat = 1.2
 
@@ -52,6 +70,12 @@ class SummariserSettings(Section):
     prompt_summary: NonEmptyStr
     max_input_tokens: Annotated[StrictInt, Field(ge=16)] = 512
     summary_sentences: Annotated[StrictInt, Field(ge=1, le=10)] = 3
+    # Articles whose model calls are batched together.
+    batch_size: PositiveInt = 8
+    # ctranslate2 only: weight type, and whether the output layer is restricted to the tokens a
+    # Chinese summary can use (Han, digits, punctuation, and any token of the input itself).
+    compute_type: ComputeType = "int8"
+    restrict_vocabulary: StrictBool = True
     generation: SummariserGeneration = SummariserGeneration()
 
     @field_validator("kind")
@@ -66,6 +90,9 @@ class TranslatorGeneration(Section):
     # Upper bound of output tokens = max_length_ratio * input tokens + max_length_extra.
     max_length_ratio: PositiveFloat = 2.0
     max_length_extra: NonNegativeInt = 10
+    # Lower bound of output tokens = min_length_ratio * input tokens; benchmarks force realistic
+    # lengths with it, 0 lets the model stop when it is done.
+    min_length_ratio: Annotated[StrictFloat | StrictInt, Field(ge=0)] = 0
 
 
 class TranslatorSettings(Section):
@@ -73,6 +100,8 @@ class TranslatorSettings(Section):
     model: NonEmptyStr
     revision: NonEmptyStr = "main"
     batch_size: PositiveInt = 8
+    # ctranslate2 only: weight type.
+    compute_type: ComputeType = "int8"
     generation: TranslatorGeneration = TranslatorGeneration()
 
     @field_validator("kind")

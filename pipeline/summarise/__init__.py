@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from pipeline.errors import ConfigError
+from pipeline.registry import SUMMARISERS
+from pipeline.settings import ModelsSettings, SummariserSettings
 from pipeline.summarise.base import Summariser
 from pipeline.summarise.extractive import ExtractiveSummariser
 
 __all__ = ["ExtractiveSummariser", "Summariser", "load_summariser"]
 
 
-def load_summariser(settings: dict[str, Any]) -> Summariser:
-    """The summariser named by settings summariser.kind; raises ModelUnavailableError if its model is missing."""
-    kind = settings["summariser"]["kind"]
-    if kind == "extractive":
-        return ExtractiveSummariser(settings)
-    if kind == "seq2seq":
-        from pipeline.summarise.seq2seq import Seq2SeqSummariser
-
-        return Seq2SeqSummariser(settings)
-    raise ConfigError(f"summariser.kind: unknown summariser '{kind}' (known: seq2seq, extractive)")
+def load_summariser(settings: SummariserSettings, models: ModelsSettings) -> Summariser:
+    """The summariser named by settings.kind; raises ModelUnavailableError if its model is missing."""
+    return SUMMARISERS.load(settings.kind)(settings, models)

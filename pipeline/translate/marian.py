@@ -36,6 +36,7 @@ class MarianTranslator(Translator):
         generation = settings.generation
         self.length_ratio = generation.max_length_ratio
         self.length_extra = generation.max_length_extra
+        self.min_length_ratio = generation.min_length_ratio
         self.generation: dict[str, Any] = {
             "num_beams": generation.num_beams,
             "no_repeat_ngram_size": generation.no_repeat_ngram_size,
@@ -52,5 +53,10 @@ class MarianTranslator(Translator):
         max_length = min(int(self.length_ratio * input_length) + self.length_extra, self.max_positions)
         generation = PLAIN_GENERATION if plain else self.generation
         with torch.inference_mode():
-            generated = self.model.generate(**encoded, max_length=max_length, **generation)
+            generated = self.model.generate(
+                **encoded,
+                max_length=max_length,
+                min_new_tokens=int(self.min_length_ratio * input_length),
+                **generation,
+            )
         return [text.strip() for text in self.tokenizer.batch_decode(generated, skip_special_tokens=True)]
