@@ -81,12 +81,12 @@ def build_tiny_marian(target: Path, source: Path = SHARED_MARIAN_DIR) -> Path:
     return target
 
 
-def build_tiny_t5(target: Path, vocab_size: int = 400) -> Path:
-    """A 1-layer T5 with a sentencepiece vocabulary trained here on Chinese news text."""
+def build_tiny_t5(target: Path, vocab_size: int = 400, sentences: list[str] = TRAINING_SENTENCES) -> Path:
+    """A 1-layer T5 with a sentencepiece vocabulary trained here on ``sentences`` (Chinese news text)."""
     target.mkdir(parents=True, exist_ok=True)
     model_file = io.BytesIO()
     sentencepiece.SentencePieceTrainer.train(
-        sentence_iterator=iter(TRAINING_SENTENCES),
+        sentence_iterator=iter(sentences),
         model_writer=model_file,
         vocab_size=vocab_size,
         hard_vocab_limit=False,

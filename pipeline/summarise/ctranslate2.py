@@ -8,6 +8,7 @@ input (a Latin name, an abbreviation), so by default the output vocabulary is re
 from __future__ import annotations
 
 import re
+import string
 from pathlib import Path
 
 from pipeline.convert import ctranslate2_model
@@ -21,8 +22,9 @@ from pipeline.translate.ctranslate2 import load_ctranslate2
 VOCABULARY_MAP = "vmap.txt"
 # Sentencepiece marks a word start with this; a piece made of it alone is a space.
 WORD_START = "\u2581"
-# Pieces any Chinese summary may use: Chinese text and the digits and marks of numbers ("5.7", "27.6%").
-CHINESE_PIECE = re.compile(f"[{CHINESE_TEXT_CHARS}0-9.%]*")
+# Pieces any Chinese summary may use: Chinese text, digits, and ASCII punctuation, which is what
+# mT5's NFKC normalisation makes of full-width marks ("，" -> ",") and what numbers use ("27.6%").
+CHINESE_PIECE = re.compile(f"[{CHINESE_TEXT_CHARS}0-9{re.escape(string.punctuation)}]*")
 
 
 def write_vocabulary_map(pieces: list[str], path: Path) -> None:
