@@ -143,6 +143,16 @@ def test_both_backends_generate_alike_greedy(tiny_t5_dir, models):
     assert ctranslate2.summarise_many(articles) == transformers.summarise_many(articles)
 
 
+SCRIPTED = {"summary": "全省技能人才达到959万人。", "headline": "湖北技能人才达到959万人"}
+
+
+def recorded(summariser, monkeypatch, outputs=SCRIPTED) -> list[tuple[str, list[str]]]:
+    """Replaces the model by ``outputs`` (per task); returns the list of calls it will receive."""
+    calls = []
+    monkeypatch.setattr(summariser, "generate", lambda task, texts: calls.append((task, texts)) or [outputs[task]] * len(texts))
+    return calls
+
+
 def test_an_article_that_fits_is_given_whole(backend):
     assert backend.model_input(article()) == "\n".join(PARAGRAPHS)
 
@@ -150,14 +160,9 @@ def test_an_article_that_fits_is_given_whole(backend):
 def test_a_long_article_is_one_pass_over_its_most_salient_whole_sentences(
     short_input_summariser, monkeypatch
 ):
-    calls = []
-    monkeypatch.setattr(
-        short_input_summariser,
-        "generate",
-        lambda task, texts: calls.append((task, texts)) or [""] * len(texts),
-    )
+    calls = recorded(short_input_summariser, monkeypatch)
     short_input_summariser.summarise(article())
-    assert [task for task, _ in calls] == ["summary", "headline"]
+    assert calls == [("summary", [calls[0][1][0]]), ("headline", [SCRIPTED["summary"]])]
     [given] = calls[0][1]
     assert short_input_summariser.fits(given) and not short_input_summariser.fits(
         "\n".join(PARAGRAPHS)
@@ -180,14 +185,18 @@ def test_a_damaged_sentence_is_not_chosen_for_a_long_article(short_input_summari
 
 
 def test_articles_are_summarised_in_one_batched_call_per_task(backend, monkeypatch):
-    calls = []
-    monkeypatch.setattr(
-        backend,
-        "generate",
-        lambda task, texts: calls.append((task, len(texts))) or [""] * len(texts),
-    )
-    backend.summarise_many([article(), article(PARAGRAPHS[2:]), article(["摄"])])
-    assert calls == [("summary", 3), ("headline", 3)]
+    calls = recorded(backend, monkeypatch)
+    summaries = backend.summarise_many([article(), article([]), article(PARAGRAPHS[2:])])
+    assert [(task, len(texts)) for task, texts in calls] == [("summary", 2), ("headline", 2)]
+    assert [s.headline_zh for s in summaries] == [SCRIPTED["headline"], "湖北959万技能人才成制造强省有力支撑", SCRIPTED["headline"]]
+    assert summaries[1].warnings == ["article has no sentences to summarise"]
+
+
+def test_the_headline_is_written_from_the_checked_summary(backend, monkeypatch):
+    calls = recorded(backend, monkeypatch, {"summary": "全省技能人才达到959万人。全省投入资金90亿元。", "headline": "湖北人才"})
+    summary = backend.summarise(article())
+    assert calls[1] == ("headline", ["全省技能人才达到959万人。"])
+    assert summary.headline_zh == "湖北人才"
 
 
 def test_prompts_longer_than_the_input_are_a_config_error(tiny_t5_dir, models):

@@ -36,7 +36,6 @@ _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 MIN_CJK_CHARS = 4
 # Below this share of distinct character trigrams the output is looping, not summarising.
 MIN_DISTINCT_TRIGRAMS = 0.5
-TASKS = ("summary", "headline")
 
 
 def read_prompt(path: str) -> str:
@@ -60,6 +59,10 @@ def unsupported_numbers(text: str, source: str) -> list[str]:
     """Numbers written in ``text`` that appear nowhere in ``source``."""
     known = set(_DIGITS.findall(source))
     return [number for number in _DIGITS.findall(text) if number not in known]
+
+
+def source_text(article: CleanArticle) -> str:
+    return f"{article.metadata.title_zh}\n{article.text_zh}"
 
 
 @dataclass(frozen=True)
@@ -108,19 +111,30 @@ class PromptedSummariser(Summariser):
 
     def summarise_many(self, articles: list[CleanArticle]) -> list[Summary]:
         inputs = [self.model_input(article) for article in articles]
-        with_input = [i for i, text in enumerate(inputs) if text]
-        outputs = {
-            task: dict(zip(with_input, self._generate_batched(task, [inputs[i] for i in with_input]), strict=True))
-            for task in TASKS
-        }
-        return [
-            self._checked(article, outputs["summary"].get(i, ""), outputs["headline"].get(i, ""))
-            for i, article in enumerate(articles)
+        summaries = self._generate_where_given("summary", inputs)
+        checked = [
+            self._checked_summary(article, text) if given else self._fall_back(article, "no sentence fits the model's input")
+            for article, given, text in zip(articles, inputs, summaries, strict=True)
         ]
+        # The headline is written from the checked summary rather than the article: a fifth of the
+        # tokens to encode, and only statements that passed the checks to draw on.
+        by_model = [summary.model is self.model_info for summary in checked]
+        headlines = self._generate_where_given(
+            "headline", [summary.summary_zh if mine else "" for summary, mine in zip(checked, by_model, strict=True)]
+        )
+        for article, summary, headline_zh, mine in zip(articles, checked, headlines, by_model, strict=True):
+            if not mine:
+                continue
+            if is_degenerate(headline_zh) or unsupported_numbers(headline_zh, source_text(article)):
+                summary.warnings.append("summariser: model headline unusable; used the article's own")
+                headline_zh = self.fallback.summarise(article).headline_zh
+            summary.headline_zh = headline_zh
+        return checked
 
-    def _generate_batched(self, task: str, texts: list[str]) -> list[str]:
-        # Inputs of similar length together waste less work on padding.
-        by_length = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    def _generate_where_given(self, task: str, texts: list[str]) -> list[str]:
+        """The model's output for each non-empty text, "" for the others; similar lengths are batched
+        together, which wastes less work on padding."""
+        by_length = sorted((i for i, text in enumerate(texts) if text), key=lambda i: len(texts[i]))
         outputs = [""] * len(texts)
         for first in range(0, len(by_length), self.batch_size):
             batch = by_length[first : first + self.batch_size]
@@ -128,29 +142,28 @@ class PromptedSummariser(Summariser):
                 outputs[i] = text.strip()
         return outputs
 
-    def _checked(self, article: CleanArticle, summary_zh: str, headline_zh: str) -> Summary:
-        source = f"{article.metadata.title_zh}\n{article.text_zh}"
+    def _checked_summary(self, article: CleanArticle, summary_zh: str) -> Summary:
+        """The model's summary without the sentences that state numbers the article does not (its
+        headline still to write), or the extractive summary when nothing usable is left."""
         if is_degenerate(summary_zh):
             return self._fall_back(article, "model summary was empty or repetitive")
         warnings = []
         kept = []
         for span in split_sentences(summary_zh):
-            numbers = unsupported_numbers(span.text, source)
+            numbers = unsupported_numbers(span.text, source_text(article))
             if numbers:
                 warnings.append(f"summariser: dropped a sentence stating {', '.join(numbers)}, not in the article")
             else:
                 kept.append(span.text)
         if not kept:
             return self._fall_back(article, "every model summary sentence stated numbers not in the article")
-        if is_degenerate(headline_zh) or unsupported_numbers(headline_zh, source):
-            warnings.append("summariser: model headline unusable; used the article's own")
-            headline_zh = self.fallback.summarise(article).headline_zh
-        return Summary(headline_zh, "".join(kept[:MAX_SUMMARY_SENTENCES]), self.model_info, warnings)
+        return Summary("", "".join(kept[:MAX_SUMMARY_SENTENCES]), self.model_info, warnings)
 
     def _fall_back(self, article: CleanArticle, reason: str) -> Summary:
-        log.info("%s: %s; using the extractive summary", article.id, reason)
         summary = self.fallback.summarise(article)
-        summary.warnings.insert(0, f"summariser: {reason}; used the extractive summary")
+        if summary.summary_zh:  # else the extractive summariser has said why there is nothing
+            log.info("%s: %s; using the extractive summary", article.id, reason)
+            summary.warnings.insert(0, f"summariser: {reason}; used the extractive summary")
         return summary
 
     def count_tokens(self, text: str) -> int:
