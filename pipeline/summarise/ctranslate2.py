@@ -16,7 +16,7 @@ from pipeline.lang.zh import CHINESE_TEXT_CHARS
 from pipeline.modelstore import load_pretrained
 from pipeline.settings import ModelsSettings, SummariserSettings
 from pipeline.summarise.seq2seq import PLACEHOLDER, PromptedSummariser
-from pipeline.translate.ctranslate2 import load_ctranslate2
+from pipeline.translate.ctranslate2 import load_ctranslate2, worker_share
 
 # CTranslate2 reads the vocabulary map from this file of the converted model.
 VOCABULARY_MAP = "vmap.txt"
@@ -49,7 +49,7 @@ class CTranslate2Summariser(PromptedSummariser):
         self.restrict_vocabulary = settings.restrict_vocabulary
         if self.restrict_vocabulary and not (converted / VOCABULARY_MAP).is_file():
             write_vocabulary_map(tokenizer.convert_ids_to_tokens(list(range(len(tokenizer)))), converted / VOCABULARY_MAP)
-        self.model = load_ctranslate2("Translator", str(converted), settings.compute_type, models)
+        self.model = load_ctranslate2(str(converted), settings.compute_type, models)
         return tokenizer
 
     def generate(self, task: str, texts: list[str]) -> list[str]:
@@ -67,6 +67,7 @@ class CTranslate2Summariser(PromptedSummariser):
             repetition_penalty=self.generation.repetition_penalty,
             use_vmap=self.restrict_vocabulary,
             max_input_length=0,
+            max_batch_size=worker_share(self.model, sources),
         )
         return [
             self.tokenizer.decode(self.tokenizer.convert_tokens_to_ids(r.hypotheses[0]), skip_special_tokens=True)
