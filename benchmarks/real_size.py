@@ -36,7 +36,7 @@ from pathlib import Path
 from pipeline import PROJECT_DIR
 
 sys.path.insert(0, str(PROJECT_DIR / "tests"))
-from tiny_models import SHARED_MARIAN_DIR, TRAINING_SENTENCES
+from tiny_models import SHARED_MARIAN_DIR, TRAINING_SENTENCES, sentencepiece_vocabulary
 
 MT5_BASE = {
     "d_model": 768,
@@ -88,28 +88,11 @@ def build_mt5_base(target: Path, han_pieces: int) -> Path:
     # The tokenizer is saved last: without it the folder is an interrupted build.
     if (target / "tokenizer_config.json").is_file():
         return target
-    import io
-
-    import sentencepiece
     import torch
     from transformers import T5Config, T5ForConditionalGeneration, T5Tokenizer
 
     target.mkdir(parents=True, exist_ok=True)
-    model_file = io.BytesIO()
-    sentencepiece.SentencePieceTrainer.train(
-        sentence_iterator=iter(TRAINING_SENTENCES + seed_text_lines()),
-        model_writer=model_file,
-        vocab_size=8000,
-        hard_vocab_limit=False,
-        character_coverage=1.0,
-        pad_id=0,
-        eos_id=1,
-        unk_id=2,
-        bos_id=-1,
-        minloglevel=2,
-    )
-    processor = sentencepiece.SentencePieceProcessor(model_proto=model_file.getvalue())
-    vocab = [(processor.id_to_piece(i), processor.get_score(i)) for i in range(processor.get_piece_size())]
+    vocab = sentencepiece_vocabulary(TRAINING_SENTENCES + seed_text_lines(), 8000)
     # Padding pieces that never match news text: three rare Han characters (CJK extension A), or Latin.
     rare_han = [chr(c) for c in range(0x3400, 0x3400 + 64)]
     padding = []

@@ -5,9 +5,11 @@ or a name no registry knows is one ConfigError naming the key, before any input 
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -64,7 +66,7 @@ class SummariserGeneration(Section):
 
 
 class SummariserSettings(Section):
-    kind: StrictStr
+    kind: Annotated[StrictStr, AfterValidator(partial(_registered, SUMMARISERS))]
     model: NonEmptyStr
     revision: NonEmptyStr = "main"
     prompt_headline: NonEmptyStr
@@ -79,12 +81,6 @@ class SummariserSettings(Section):
     restrict_vocabulary: StrictBool = True
     generation: SummariserGeneration = SummariserGeneration()
 
-    @field_validator("kind")
-    @classmethod
-    def _known_kind(cls, kind: str) -> str:
-        return _registered(SUMMARISERS, kind)
-
-
 class TranslatorGeneration(Section):
     # 2, not 4: half the decoding work (benchmarks/real_size.py); placeholders and the verifier still apply.
     num_beams: PositiveInt = 2
@@ -98,20 +94,14 @@ class TranslatorGeneration(Section):
 
 
 class TranslatorSettings(Section):
-    kind: StrictStr
+    kind: Annotated[StrictStr, AfterValidator(partial(_registered, TRANSLATORS))]
     model: NonEmptyStr
     revision: NonEmptyStr = "main"
-    # ctranslate2 splits each batch between its workers (one per thread).
-    batch_size: PositiveInt = 16
     # ctranslate2 only: weight type.
     compute_type: ComputeType = "int8"
+    # ctranslate2 splits each batch between its workers (one per thread).
+    batch_size: PositiveInt = 16
     generation: TranslatorGeneration = TranslatorGeneration()
-
-    @field_validator("kind")
-    @classmethod
-    def _known_kind(cls, kind: str) -> str:
-        return _registered(TRANSLATORS, kind)
-
 
 class CleanSettings(Section):
     # "simplified" converts Traditional text to Simplified (OpenCC); "keep" leaves it as written.

@@ -204,45 +204,38 @@ def test_prompts_longer_than_the_input_are_a_config_error(tiny_t5_dir, models):
         tiny_summariser("seq2seq", tiny_t5_dir, models, max_input_tokens=16)
 
 
-def scripted(summariser, monkeypatch, outputs):
-    monkeypatch.setattr(
-        summariser, "generate", lambda task, texts: [outputs[task]] * len(texts)
-    )
-
-
-def test_a_summary_sentence_with_an_invented_number_is_dropped(backend, monkeypatch):
-    outputs = {
-        "summary": "全省技能人才达到959万人。全省投入资金90亿元。",
-        "headline": "湖北技能人才达到959万人",
-    }
-    scripted(backend, monkeypatch, outputs)
+@pytest.mark.parametrize(
+    ("outputs", "summary_zh", "headline_zh", "warning"),
+    [
+        (  # a sentence with a number the article does not state is dropped
+            {"summary": "全省技能人才达到959万人。全省投入资金90亿元。", "headline": "湖北技能人才达到959万人"},
+            "全省技能人才达到959万人。",
+            "湖北技能人才达到959万人",
+            "summariser: dropped a sentence stating 90, not in the article",
+        ),
+        (  # a headline with a number the article does not state is replaced by the title
+            {"summary": "全省技能人才达到959万人。", "headline": "湖北新增技能人才12万人"},
+            "全省技能人才达到959万人。",
+            "湖北959万技能人才成制造强省有力支撑",
+            "summariser: model headline unusable; used the article's own",
+        ),
+    ],
+)
+def test_model_output_stating_numbers_not_in_the_article_is_not_used(
+    backend, monkeypatch, outputs, summary_zh, headline_zh, warning
+):
+    recorded(backend, monkeypatch, outputs)
     summary = backend.summarise(article())
-    assert summary.summary_zh == "全省技能人才达到959万人。"
-    assert summary.headline_zh == "湖北技能人才达到959万人"
-    assert summary.warnings == [
-        "summariser: dropped a sentence stating 90, not in the article"
-    ]
+    assert (summary.summary_zh, summary.headline_zh, summary.warnings) == (summary_zh, headline_zh, [warning])
 
 
 @pytest.mark.parametrize(
     "output", ["", "人才人才人才人才人才人才人才人才人才人才人才人才"]
 )
 def test_degenerate_model_output_falls_back_to_extractive(backend, monkeypatch, output):
-    scripted(backend, monkeypatch, {"summary": output, "headline": output})
+    recorded(backend, monkeypatch, {"summary": output, "headline": output})
     summary = backend.summarise(article())
     assert summary.model.id == "extractive"
     assert summary.summary_zh.startswith(PARAGRAPHS[0])
     assert summary.warnings[0].endswith("used the extractive summary")
 
-
-def test_an_unusable_headline_is_replaced_by_the_title(backend, monkeypatch):
-    outputs = {
-        "summary": "全省技能人才达到959万人。",
-        "headline": "湖北新增技能人才12万人",
-    }
-    scripted(backend, monkeypatch, outputs)
-    summary = backend.summarise(article())
-    assert summary.headline_zh == "湖北959万技能人才成制造强省有力支撑"
-    assert summary.warnings == [
-        "summariser: model headline unusable; used the article's own"
-    ]
