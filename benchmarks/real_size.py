@@ -35,8 +35,10 @@ from pathlib import Path
 
 from pipeline import PROJECT_DIR
 
+# The tests' builders; imported only where models are built, so that the measuring processes hold
+# no more modules than the pipeline does.
 sys.path.insert(0, str(PROJECT_DIR / "tests"))
-from tiny_models import SHARED_MARIAN_DIR, TRAINING_SENTENCES, sentencepiece_vocabulary
+CORPUS_PAGES = PROJECT_DIR.parent / "shared" / "corpus" / "pages"
 
 MT5_BASE = {
     "d_model": 768,
@@ -60,6 +62,7 @@ SEED = 1234
 
 
 def build_marian(target: Path) -> Path:
+    from tiny_models import SHARED_MARIAN_DIR
     from transformers import MarianConfig, MarianMTModel
 
     if (target / "model.safetensors").is_file():
@@ -89,6 +92,7 @@ def build_mt5_base(target: Path, han_pieces: int) -> Path:
     if (target / "tokenizer_config.json").is_file():
         return target
     import torch
+    from tiny_models import TRAINING_SENTENCES, sentencepiece_vocabulary
     from transformers import T5Config, T5ForConditionalGeneration, T5Tokenizer
 
     target.mkdir(parents=True, exist_ok=True)
@@ -110,11 +114,20 @@ def build_mt5_base(target: Path, han_pieces: int) -> Path:
 
 
 def articles(count: int):
+    """The seeds, then the Simplified-script pages of ../shared/corpus, through the clean stage; repeated
+    only when there are not enough of them (a repeat costs the translator nothing: it is deduplicated)."""
     from pipeline.clean import clean_article
+    from pipeline.errors import InputError
     from pipeline.ingest import expand_inputs, read_article
 
-    seeds = [clean_article(read_article(ref)) for ref in expand_inputs([str(PROJECT_DIR / "seeds")])]
-    return [seeds[i % len(seeds)] for i in range(count)]
+    pages = sorted(CORPUS_PAGES.glob("cn*.html")) if CORPUS_PAGES.is_dir() else []
+    cleaned = []
+    for ref in expand_inputs([str(PROJECT_DIR / "seeds"), *map(str, pages)])[:count]:
+        try:
+            cleaned.append(clean_article(read_article(ref)))
+        except InputError as error:
+            print(f"skipped {ref.display}: {error}", file=sys.stderr)
+    return [cleaned[i % len(cleaned)] for i in range(count)]
 
 
 def settings(backend: str, model: Path, args) -> tuple:
