@@ -18,14 +18,15 @@ first three sentences of the model's input, so that the checks pass and the head
 from it, and each generated headline by the summary's first 20 characters; the translator translates
 those. The work done by the models is that of real weights.
 
-Measured 2026-11-22 on this 2-core machine shared with other jobs (load average 2-4), defaults
-(beams 2, restricted vocabulary, one CTranslate2 worker per core): ctranslate2 11.6 articles/min on
-the 5 seeds (peak RSS 1.5 GB), 23.9 on the 20-article batch (1.8 GB); transformers 1.7 (2.9 GB).
+Measured 2026-11-22 on this 2-core machine (load average ~1.5 from other jobs), defaults
+(beams 2, restricted vocabulary, one CTranslate2 worker per core): ctranslate2 15.7 articles/min on
+the 5 seeds (peak RSS 1.5 GB), 27.5 on the 20-article batch (1.7 GB); transformers 3.0 (3.1 GB).
 Wall-clock figures move with the machine's load: the CPU seconds per article are printed too.
 
 Each backend runs in its own process, so its peak RSS is its own. The seeds go through the real
-clean and facts stages; the 20-article batch repeats them. Articles per minute count summarise +
-translate (model loading is reported apart).
+clean and facts stages; the 20-article batch adds the 15 Simplified pages of ../shared/corpus.
+Articles per minute count summarise + translate of the whole batch as one window (the summariser's
+and the translator's batched calls); model loading is reported apart.
 """
 
 from __future__ import annotations
