@@ -1,10 +1,11 @@
 """Summarisation speed: articles per second through Summariser.summarise, and peak memory.
 
-    python benchmarks/summarise.py --model models/bigscience--mt0-base --articles 5
+    python benchmarks/summarise.py --model models/bigscience--mt0-base --articles 5 --kind ctranslate2
 
 Articles are the seeds/ files split into paragraphs (no cleaning, so boilerplate is included).
 Without --model a tiny random-weight T5 (the tests' model) is built, which measures the
-pipeline's overhead rather than real model speed; --extractive measures the model-free summariser.
+pipeline's overhead rather than real model speed; --kind extractive measures the model-free summariser.
+All articles go through one summarise_many call, batched as the pipeline batches a window of articles.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import torch
 from pipeline import PROJECT_DIR
 from pipeline.config import load_config
 from pipeline.records import CleanArticle, Metadata, Source
+from pipeline.registry import SUMMARISERS
+from pipeline.settings import validate_settings
 from pipeline.summarise import load_summariser
 
 sys.path.insert(0, str(PROJECT_DIR / "tests"))
@@ -43,22 +46,24 @@ def main() -> None:
     parser.add_argument("--model", help="seq2seq model folder or id (default: build a tiny random model)")
     parser.add_argument("--threads", type=int, help="torch threads (default: torch's choice, one per core)")
     parser.add_argument("--articles", type=int, default=5)
-    parser.add_argument("--extractive", action="store_true", help="benchmark the extractive summariser")
+    parser.add_argument("--kind", choices=SUMMARISERS.names(), default="seq2seq", help="summariser.kind")
     args = parser.parse_args()
     if args.threads:
         torch.set_num_threads(args.threads)
     with tempfile.TemporaryDirectory() as scratch:
         model = args.model or str(build_tiny_t5(Path(scratch) / "tiny-t5"))
-        kind = "extractive" if args.extractive else "seq2seq"
-        settings = load_config(overrides={"summariser": {"kind": kind, "model": model}})
+        overrides = {
+            "summariser": {"kind": args.kind, "model": model},
+            "models": {"dir": str(Path(scratch) / "models"), "threads": args.threads or 0},
+        }
+        settings = validate_settings(load_config(overrides=overrides))
         started = time.perf_counter()
-        summariser = load_summariser(settings)
+        summariser = load_summariser(settings.summariser, settings.models)
         loaded = time.perf_counter()
         articles = seed_articles(args.articles)
-        for article in articles:
-            summariser.summarise(article)
+        summariser.summarise_many(articles)
         finished = time.perf_counter()
-    name = "extractive" if args.extractive else model + ("" if args.model else " (tiny, random weights)")
+    name = f"{args.kind}: " + model + ("" if args.model else " (tiny, random weights)")
     print(f"summariser: {name}")
     print(f"load: {loaded - started:.1f} s")
     print(f"{len(articles)} articles in {finished - loaded:.1f} s: {len(articles) / (finished - loaded):.2f} articles/s")

@@ -1,6 +1,6 @@
 """Translation speed: Chinese sentences per second through Translator.translate, and peak memory.
 
-    python benchmarks/translate.py --model models/Helsinki-NLP--opus-mt-zh-en --sentences 64
+    python benchmarks/translate.py --model models/Helsinki-NLP--opus-mt-zh-en --sentences 64 --kind ctranslate2
 
 Without --model a tiny random-weight Marian (the tests' model) is built, which measures the
 pipeline's overhead rather than real model speed.
@@ -19,8 +19,9 @@ import torch
 
 from pipeline import PROJECT_DIR
 from pipeline.config import load_config
+from pipeline.registry import TRANSLATORS
+from pipeline.settings import validate_settings
 from pipeline.text import split_sentences
-from pipeline.translate import load_translator
 
 sys.path.insert(0, str(PROJECT_DIR / "tests"))
 from tiny_models import build_tiny_marian
@@ -47,15 +48,18 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=32)
     parser.add_argument("--threads", type=int, help="torch threads (default: torch's choice, one per core)")
     parser.add_argument("--batch-size", type=int, help="override translator.batch_size")
+    parser.add_argument("--kind", choices=TRANSLATORS.names(), help="override translator.kind")
     args = parser.parse_args()
     if args.threads:
         torch.set_num_threads(args.threads)
     with tempfile.TemporaryDirectory() as scratch:
         model = args.model or str(build_tiny_marian(Path(scratch) / "tiny-marian"))
         translator_settings = {"model": model} | ({"batch_size": args.batch_size} if args.batch_size else {})
-        settings = load_config(overrides={"translator": translator_settings})
+        translator_settings |= {"kind": args.kind} if args.kind else {}
+        models_settings = {"dir": str(Path(scratch) / "models"), "threads": args.threads or 0}
+        settings = validate_settings(load_config(overrides={"translator": translator_settings, "models": models_settings}))
         started = time.perf_counter()
-        translator = load_translator(settings)
+        translator = TRANSLATORS.load(settings.translator.kind)(settings.translator, settings.models)
         loaded = time.perf_counter()
         sentences = seed_sentences(args.sentences)
         translator.translate(sentences)

@@ -21,7 +21,7 @@ from pipeline import ingest
 from pipeline.errors import ModelUnavailableError
 from pipeline.modelstore import configured_models, is_present
 from pipeline.records import SCHEMA_VERSION, Article, CleanArticle, Digest, English, Facts, InputRef, Names, Summary
-from pipeline.registry import SUMMARISERS, TRANSLATORS
+from pipeline.registry import TRANSLATORS
 from pipeline.settings import Settings
 from pipeline.translate.glossary import BUILTIN_GLOSSARY, load_glossary
 
@@ -144,13 +144,13 @@ class Pipeline:
     @property
     def summariser(self) -> Summariser:
         if self._summariser is None:
+            from pipeline.summarise import ExtractiveSummariser, load_summariser
+
             section = self.settings.summariser
             with _timed("loading the summariser"):
                 try:
-                    self._summariser = SUMMARISERS.load(section.kind)(section, self.settings.models)
+                    self._summariser = load_summariser(section, self.settings.models)
                 except ModelUnavailableError as error:
-                    from pipeline.summarise import ExtractiveSummariser
-
                     self.notify(f"{error} (using the extractive summary instead)")
                     self._summariser = ExtractiveSummariser(section)
         return self._summariser

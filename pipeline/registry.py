@@ -42,10 +42,17 @@ SUMMARISERS = Registry(
     "summariser",
     {
         "seq2seq": "pipeline.summarise.seq2seq:Seq2SeqSummariser",
+        "ctranslate2": "pipeline.summarise.ctranslate2:CTranslate2Summariser",
         "extractive": "pipeline.summarise.extractive:ExtractiveSummariser",
     },
 )
-TRANSLATORS = Registry("translator", {"marian": "pipeline.translate.marian:MarianTranslator"})
+TRANSLATORS = Registry(
+    "translator",
+    {
+        "marian": "pipeline.translate.marian:MarianTranslator",
+        "ctranslate2": "pipeline.translate.ctranslate2:CTranslate2Translator",
+    },
+)
 OUTPUT_FORMATS = Registry(
     "output format",
     {

@@ -81,12 +81,12 @@ def build_tiny_marian(target: Path, source: Path = SHARED_MARIAN_DIR) -> Path:
     return target
 
 
-def build_tiny_t5(target: Path, vocab_size: int = 400) -> Path:
-    """A 1-layer T5 with a sentencepiece vocabulary trained here on Chinese news text."""
-    target.mkdir(parents=True, exist_ok=True)
+def sentencepiece_vocabulary(sentences: list[str], vocab_size: int) -> list[tuple[str, float]]:
+    """(piece, score) pairs of a unigram sentencepiece model trained on ``sentences``, with T5's
+    special ids (pad 0, end 1, unknown 2)."""
     model_file = io.BytesIO()
     sentencepiece.SentencePieceTrainer.train(
-        sentence_iterator=iter(TRAINING_SENTENCES),
+        sentence_iterator=iter(sentences),
         model_writer=model_file,
         vocab_size=vocab_size,
         hard_vocab_limit=False,
@@ -100,8 +100,13 @@ def build_tiny_t5(target: Path, vocab_size: int = 400) -> Path:
     processor = sentencepiece.SentencePieceProcessor(model_proto=model_file.getvalue())
     # transformers 5 builds T5's tokenizer from (piece, score) pairs; reading the .model file itself
     # would need protobuf.
-    vocab = [(processor.id_to_piece(i), processor.get_score(i)) for i in range(processor.get_piece_size())]
-    tokenizer = T5Tokenizer(vocab=vocab, extra_ids=0)
+    return [(processor.id_to_piece(i), processor.get_score(i)) for i in range(processor.get_piece_size())]
+
+
+def build_tiny_t5(target: Path, vocab_size: int = 400, sentences: list[str] = TRAINING_SENTENCES) -> Path:
+    """A 1-layer T5 with a sentencepiece vocabulary trained here on ``sentences`` (Chinese news text)."""
+    target.mkdir(parents=True, exist_ok=True)
+    tokenizer = T5Tokenizer(vocab=sentencepiece_vocabulary(sentences, vocab_size), extra_ids=0)
     config = T5Config(
         vocab_size=len(tokenizer),
         d_model=16,

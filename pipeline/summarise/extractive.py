@@ -37,6 +37,18 @@ def article_sentences(article: CleanArticle) -> list[str]:
     return list(dict.fromkeys(sentences))
 
 
+def salience(sentences: list[str]) -> list[float]:
+    """Per sentence, the sum of the TextRank weights of its distinct words, damped by its length so
+    long sentences do not win by size alone."""
+    jieba = _jieba()
+    weights = dict(jieba.analyse.textrank("".join(sentences), topK=None, withWeight=True))
+    scores = []
+    for sentence in sentences:
+        words = set(jieba.lcut(sentence))
+        scores.append(sum(weights.get(word, 0.0) for word in words) / math.sqrt(len(words) + 1))
+    return scores
+
+
 class ExtractiveSummariser(Summariser):
     def __init__(self, settings: SummariserSettings, models: ModelsSettings | None = None):
         wanted = settings.summary_sentences
@@ -49,21 +61,9 @@ class ExtractiveSummariser(Summariser):
         candidates = [s for s in long_enough if ENDS_LIKE_SENTENCE.search(s)] or long_enough or sentences
         if not candidates:
             return Summary(article.metadata.title_zh, "", self.model_info, ["article has no sentences to summarise"])
-        scores = self._salience(candidates)
+        scores = salience(candidates)
         ranked = sorted(range(1, len(candidates)), key=lambda i: scores[i], reverse=True)
         chosen = sorted([0, *ranked[: self.sentence_count - 1]])
         top = max(range(len(candidates)), key=lambda i: scores[i])
         headline = article.metadata.title_zh or candidates[top]
         return Summary(headline, "".join(candidates[i] for i in chosen), self.model_info)
-
-    @staticmethod
-    def _salience(sentences: list[str]) -> list[float]:
-        """Sum of the TextRank weights of a sentence's distinct words, damped by its length so long
-        sentences do not win by size alone."""
-        jieba = _jieba()
-        weights = dict(jieba.analyse.textrank("".join(sentences), topK=None, withWeight=True))
-        scores = []
-        for sentence in sentences:
-            words = set(jieba.lcut(sentence))
-            scores.append(sum(weights.get(word, 0.0) for word in words) / math.sqrt(len(words) + 1))
-        return scores
