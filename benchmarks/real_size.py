@@ -229,6 +229,7 @@ def with_usable_summaries(summariser) -> None:
 def run_backend(args) -> dict:
     """One backend on --articles articles, in this process."""
     from pipeline.facts import extract_facts
+    from pipeline.settings import GlossarySettings
     from pipeline.summarise import load_summariser
     from pipeline.translate.glossary import load_glossary
 
@@ -242,7 +243,7 @@ def run_backend(args) -> dict:
     loaded = time.perf_counter()
     batch = articles(args.articles)
     facts = [extract_facts(article) for article in batch]
-    glossary = load_glossary({"glossary": {"path": ""}})
+    glossary = load_glossary(GlossarySettings())
     summarised_at, cpu_start = time.perf_counter(), cpu_seconds()
     summaries = summariser.summarise_many(batch)
     summarised, cpu_summarised = time.perf_counter(), cpu_seconds()

@@ -14,6 +14,7 @@ from pipeline.errors import ModelUnavailableError
 from pipeline.facts import extract_facts
 from pipeline.ingest import expand_inputs, read_article
 from pipeline.settings import (
+    GlossarySettings,
     ModelsSettings,
     SummariserSettings,
     TranslatorGeneration,
@@ -26,7 +27,7 @@ from pipeline.translate.marian import MarianTranslator
 from pipeline.translate.stage import translate_article
 
 SEEDS = Path(__file__).parent.parent / "seeds"
-GLOSSARY = load_glossary({"glossary": {"path": ""}})
+GLOSSARY = load_glossary(GlossarySettings())
 EXTRACTIVE = SummariserSettings(
     kind="extractive",
     model="none",
