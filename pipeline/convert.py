@@ -77,9 +77,9 @@ def transformers_folder(models: ModelsSettings, role: str, model_id: str, revisi
         from huggingface_hub import snapshot_download
 
         return Path(snapshot_download(model_id, revision=revision, local_files_only=True))
-    except Exception:
+    except Exception as error:  # the hub raises many types; each means "not here"
         raise ModelUnavailableError(
-            f"{role} model '{model_id}' is not on this machine; "
+            f"{role} model '{model_id}' is not usable on this machine ({type(error).__name__}); "
             f"run `digest models pull` on a connected machine, or pass {flag} PATH to a local copy"
         ) from None
 
