@@ -29,7 +29,7 @@ from pipeline.core import Notify, Pipeline, package_version
 from pipeline.errors import ConfigError, OutputError
 from pipeline.formats import ARTICLES_FOLDER, OutputFormat, load_formats, view_names
 from pipeline.outputs import write_json_atomic
-from pipeline.records import InputRef, QualityCounts
+from pipeline.records import Article, InputRef, QualityCounts
 from pipeline.settings import Settings
 from pipeline.store import Store, Window, holds_store
 from pipeline.views import rebuild_views
@@ -122,9 +122,9 @@ class _Progress:
         if self.bar is not None:
             self.bar.stop()
 
-    def stage(self, ref: InputRef, name: str) -> None:
+    def stage(self, where: str, name: str) -> None:
         if self.bar is not None and self.task is not None:
-            self.bar.update(self.task, description=f"{ref.display}: {name}")
+            self.bar.update(self.task, description=f"{where}: {name}")
 
     def done(self, ref: InputRef, status: str) -> None:
         if self.bar is not None and self.task is not None:
@@ -172,22 +172,26 @@ def open_output(out_dir: Path) -> Store:
 
 
 class _Batch:
-    """One run over many inputs: identity, store lookups, digesting, saving. The views, article
-    files included, are written from the store when the run ends."""
+    """One run over many inputs: identity, store lookups, digesting in windows, saving. Unchanged
+    inputs are served from the store at once; the others wait in a window of at most
+    ``window_size`` articles, whose model work the pipeline does together, and each record is saved
+    as soon as its window is done. The views, article files included, are written from the store
+    when the run ends."""
 
-    def __init__(self, pipeline: Pipeline, store: Store, formats: list[OutputFormat], force: bool, result: RunResult):
+    def __init__(self, pipeline: Pipeline, store: Store, force: bool, result: RunResult, window_size: int):
         self.pipeline = pipeline
         self.store = store
-        self.formats = formats
         self.force = force
         self.result = result
-        self.out_dir = store.folder
+        self.window_size = window_size
         self.signature = pipeline.signature()
         self.seen: set[str] = set()
+        self.window: list[tuple[InputRef, Article]] = []
 
-    def process(self, ref: InputRef, progress: _Progress) -> str:
-        """Digest ``ref`` (or serve it from the store); its status word."""
-        progress.stage(ref, "read")
+    def admit(self, ref: InputRef, progress: _Progress) -> str | None:
+        """Read ``ref`` and give it its identity; its status word when it is settled now (served from
+        the store, or named twice), None when it waits in the window."""
+        progress.stage(ref.display, "read")
         article = self.pipeline.read(ref)
         source_key = str(ref.path.resolve()) if ref.path is not None else f"stdin:{article.source.sha256}"
         if source_key in self.seen:
@@ -197,41 +201,65 @@ class _Batch:
         article.id, renamed = self.store.claim_id(source_key, stem)
         if renamed:
             self.pipeline.notify(f"{ref.display}: its id is '{article.id}', as another source already has '{stem}'")
-        record = None if self.force else self.store.cached_record(article.id, article.source.sha256, self.signature)
-        if record is not None:
+        if not self.force and self.store.cached_record(article.id, article.source.sha256, self.signature) is not None:
             self.store.note_served(self.result.run_id, article.id)
             self.result.from_store += 1
-            status = "stored"
-        else:
-            digest = self.pipeline.digest(article, on_stage=lambda name: progress.stage(ref, name))
-            record = digest.to_dict()
-            self.store.put_record(record, self.signature, self.result.run_id)
-            self.result.counts.add(digest.counts)
+            return "stored"
+        self.window.append((ref, article))
+        return None
+
+    def flush(self, progress: _Progress) -> None:
+        """Digest the window and save each record; a failure of the models fails its whole window."""
+        window, self.window = self.window, []
+        if not window:
+            return
+        where = f"{len(window)} article{'s' if len(window) > 1 else ''}"
+        try:
+            results = self.pipeline.digest_many([article for _, article in window], lambda name: progress.stage(where, name))
+        except ConfigError:
+            raise
+        except Exception as error:  # the models failed: every article of the window failed with them
+            results = [error] * len(window)
+        for (ref, _), result in zip(window, results, strict=True):
+            if isinstance(result, Exception):
+                self.fail(ref, result, progress)
+                continue
+            self.store.put_record(result.to_dict(), self.signature, self.result.run_id)
+            self.result.counts.add(result.counts)
             self.result.digested += 1
-            status = "done"
-        return status
+            self.result.report.succeeded.append(ref.display)
+            progress.done(ref, "done")
+
+    def fail(self, ref: InputRef, error: Exception, progress: _Progress) -> None:
+        reason = failure_reason(error)
+        log.debug("failure on %s", ref.display, exc_info=error)
+        print(f"error: {ref.display}: {reason}", file=sys.stderr)
+        self.result.report.failed.append((ref.display, reason))
+        self.store.record_failure(self.result.run_id, ref.display, reason)
+        progress.done(ref, "failed")
 
     def run(self, refs: list[InputRef], progress: _Progress) -> None:
-        for ref in refs:
-            try:
-                status = self.process(ref, progress)
-            except (OutputError, sqlite3.Error, OSError) as error:
-                # The output side failed (full disk, store locked for too long): later inputs would fail the same way.
-                reason = str(error) if isinstance(error, OutputError) else f"cannot write outputs ({error})"
-                self.result.stopped_by = f"{ref.display}: {reason}"
-                return
-            except ConfigError:
-                raise
-            except Exception as error:
-                reason = failure_reason(error)
-                log.debug("failure on %s", ref.display, exc_info=True)
-                print(f"error: {ref.display}: {reason}", file=sys.stderr)
-                self.result.report.failed.append((ref.display, reason))
-                self.store.record_failure(self.result.run_id, ref.display, reason)
-                status = "failed"
-            else:
-                self.result.report.succeeded.append(ref.display)
-            progress.done(ref, status)
+        current = ""
+        try:
+            for ref in refs:
+                current = ref.display
+                try:
+                    status = self.admit(ref, progress)
+                except (ConfigError, OutputError, sqlite3.Error):
+                    raise
+                except Exception as error:  # one bad input must not stop the batch
+                    self.fail(ref, error, progress)
+                    continue
+                if status is not None:
+                    self.result.report.succeeded.append(ref.display)
+                    progress.done(ref, status)
+                if len(self.window) >= self.window_size:
+                    self.flush(progress)
+            self.flush(progress)
+        except (OutputError, sqlite3.Error, OSError) as error:
+            # The output side failed (full disk, store locked for too long): later inputs would fail the same way.
+            reason = str(error) if isinstance(error, OutputError) else f"cannot write outputs ({error})"
+            self.result.stopped_by = f"{current}: {reason}"
 
 
 def _stats(result: RunResult, pipeline: Pipeline) -> dict[str, Any]:
@@ -267,7 +295,7 @@ def run_batch(
         resolved_out = out_dir.resolve()
         refs = [ref for ref in ingest.expand_inputs(specs) if not _is_view(ref, resolved_out, batch_names)]
         result = RunResult(report=BatchReport(), total=len(refs))
-        batch = _Batch(pipeline, store, formats, force, result)
+        batch = _Batch(pipeline, store, force, result, settings.summariser.batch_size)
         result.run_id = store.start_run(batch.signature, package_version())
         show_bar = progress and sys.stderr.isatty() and sys.stdout.isatty()
         try:

@@ -201,16 +201,17 @@ def test_interrupted_batch_leaves_whole_files_and_the_whole_briefing(offline, tm
         return original(self, article)
 
     monkeypatch.setattr(Pipeline, "clean", interrupt_on_second)
-    interrupted = run_cli("run", *[SEEDS / f"{i}.txt" for i in SEED_IDS[2:]], "--out", out, *offline)
+    one_at_a_time = ["--set", "summariser.batch_size=1"]  # a window of one article: each is saved before the next
+    interrupted = run_cli("run", *[SEEDS / f"{i}.txt" for i in SEED_IDS[2:]], "--out", out, *offline, *one_at_a_time)
     assert interrupted.exit_code == 130
     assert interrupted.stderr.splitlines()[-1].startswith("SIGINT: stopped after 1 of 3 inputs; views of 3 articles rebuilt")
     assert leftover_temporary_files(out) == []
     assert sorted(record["id"] for record in jsonl(out / "digests.jsonl")) == SEED_IDS[:3]
 
     monkeypatch.setattr(Pipeline, "clean", original)
-    resumed = run_cli("run", SEEDS, "--out", out, *offline)
+    resumed = run_cli("run", SEEDS, "--out", out, *offline, *one_at_a_time)  # the same settings, so the same signature
     assert resumed.exit_code == 0, resumed.output
-    assert "(3 unchanged, from the store)" in resumed.stderr
+    assert "(1 unchanged, from the store)" in resumed.stderr
     assert sorted(path.stem for path in (out / "articles").glob("*.json")) == SEED_IDS
 
 
@@ -228,7 +229,7 @@ def test_sigterm_stops_the_batch_and_rebuilds_the_views(offline, tmp_path, monke
         return original(self, article)
 
     monkeypatch.setattr(Pipeline, "clean", terminate_on_third)
-    result = run_cli("run", SEEDS, "--out", out, *offline)
+    result = run_cli("run", SEEDS, "--out", out, *offline, "--set", "summariser.batch_size=1")
     assert result.exit_code == 143
     assert result.stderr.splitlines()[-1].startswith("SIGTERM: stopped after 2 of 5 inputs; views of 2 articles")
     assert len(jsonl(out / "digests.jsonl")) == 2
@@ -408,3 +409,25 @@ def test_two_runs_on_one_output_folder_at_once_both_land_every_article(tmp_path)
     with sqlite3.connect(out / STORE_NAME) as db:
         assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == len(expected)
         assert db.execute("SELECT count(*) FROM runs WHERE status = 'completed'").fetchone()[0] == 2
+
+
+def test_a_window_of_articles_goes_to_the_translator_in_two_calls(offline, tmp_path, monkeypatch):
+    from pipeline.translate.base import Translator
+
+    calls: list[int] = []
+    original = Translator.translate
+
+    def counting(self, sentences):
+        calls.append(len(sentences))
+        return original(self, sentences)
+
+    monkeypatch.setattr(Translator, "translate", counting)
+    scripted = ["--set", 'translator.kind="scripted"', "--translator", "keep-placeholders"]
+    result = run_cli("run", SEEDS, *offline, *scripted)
+    assert result.exit_code == 0, result.output
+    # Programme names the glossary lacks, then every other field: all five articles in each call.
+    assert len(calls) == 2 and sum(calls) > 100
+    one_at_a_time = run_cli("run", SEEDS, *offline, *scripted, "--force", "--set", "summariser.batch_size=1")
+    assert one_at_a_time.exit_code == 0
+    assert len(calls) == 2 + 2 * 5
+    assert len(jsonl(tmp_path / "out" / "digests.jsonl")) == 5

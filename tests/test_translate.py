@@ -183,3 +183,16 @@ def test_a_figure_the_summariser_invented_is_flagged_even_when_protected():
     english = translate_article(ARTICLE, FACTS, invented, ScriptedTranslator.answering(keep_placeholders), GLOSSARY)
     assert english.text(SUMMARY_EN) == "Hubei 90 billion yuan text."
     assert 'unverified number "90 billion" in summary_en' in english.warnings
+
+
+def test_a_sentence_shared_by_articles_goes_to_the_model_once():
+    from pipeline.translate.stage import ArticleToTranslate, translate_articles
+
+    translator = ScriptedTranslator.answering(keep_placeholders)
+    items = [ArticleToTranslate(ARTICLE, FACTS, SUMMARY), ArticleToTranslate(ARTICLE, FACTS, SUMMARY)]
+    first, second = translate_articles(items, translator, GLOSSARY)
+    assert first.texts == second.texts
+    sentences = [sentence for batch in translator.batches for sentence in batch]
+    assert len(sentences) == len(set(sentences))
+    assert translator.translate(["一", "一"]) == translator.translate(["一"]) * 2
+    assert translator.batches[-2] == ["一"]

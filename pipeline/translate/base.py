@@ -41,17 +41,16 @@ class Translator(ABC):
         """One output per input, in order; an empty string where the model produced nothing even
         on the retry, so the caller can flag the field instead of printing half a sentence."""
         pieces_of = [self._fitting_pieces(sentence) for sentence in sentences]
-        pieces = [piece for sentence_pieces in pieces_of for piece in sentence_pieces]
-        outputs = self._translate_by_length(pieces, plain=False)
-        empty = [i for i, text in enumerate(outputs) if not text]
+        # Each distinct piece goes to the model once, however many sentences share it.
+        pieces = list(dict.fromkeys(piece for sentence_pieces in pieces_of for piece in sentence_pieces))
+        english = dict(zip(pieces, self._translate_by_length(pieces, plain=False), strict=True))
+        empty = [piece for piece in pieces if not english[piece]]
         if empty:
             log.info("retrying %d empty translations with plain decoding", len(empty))
-            for i, text in zip(empty, self._translate_by_length([pieces[i] for i in empty], plain=True), strict=True):
-                outputs[i] = text
-        joined, cursor = [], 0
+            english.update(zip(empty, self._translate_by_length(empty, plain=True), strict=True))
+        joined = []
         for sentence_pieces in pieces_of:
-            parts = outputs[cursor : cursor + len(sentence_pieces)]
-            cursor += len(sentence_pieces)
+            parts = [english[piece] for piece in sentence_pieces]
             joined.append(" ".join(parts) if all(parts) else "")
         return joined
 
