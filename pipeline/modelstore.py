@@ -150,3 +150,26 @@ def pull(settings: ModelsSettings, models: list[tuple[str, str]]) -> list[PullRe
         else:
             results.append(PullResult(model_id, True, f"saved to {target}"))
     return results
+
+
+def convert_pulled(settings: Settings, results: list[PullResult]) -> list[PullResult]:
+    """Each pulled model that a configured `ctranslate2` stage uses, converted now (int8 by default)
+    beside the pulled copy, so the first run does not pay for it; the results say so, or why not."""
+    from pipeline.convert import convert_to_ctranslate2
+
+    converted = []
+    for result in results:
+        sections = [
+            section
+            for section in (settings.summariser, settings.translator)
+            if result.ok and section.kind == "ctranslate2" and section.model == result.model_id
+        ]
+        for section in sections:
+            try:
+                target = convert_to_ctranslate2(pulled_dir(settings.models, result.model_id), section.compute_type)
+            except ModelUnavailableError as error:
+                result = PullResult(result.model_id, False, f"downloaded, but {error}")
+            else:
+                result = PullResult(result.model_id, True, f"{result.message}; converted for CTranslate2 ({section.compute_type}) to {target}")
+        converted.append(result)
+    return converted

@@ -6,7 +6,9 @@ from typer.testing import CliRunner
 from pipeline.cli import app
 from pipeline.core import Pipeline
 from pipeline.modelstore import (
+    PullResult,
     configured_models,
+    convert_pulled,
     is_present,
     load_registry,
     local_source,
@@ -72,3 +74,13 @@ def test_models_list_shows_each_model_and_whether_it_is_present(tmp_path, tiny_m
 
 def test_a_model_path_that_does_not_exist_is_not_present(tmp_path):
     assert not is_present(ModelsSettings(dir=str(tmp_path)), str(tmp_path / "no-translator"))
+
+
+def test_a_pulled_model_a_ctranslate2_stage_uses_is_converted_at_once(tiny_model_overrides, tiny_marian_dir):
+    model_id = "Helsinki-NLP/opus-mt-zh-en"
+    settings = settings_with(tiny_model_overrides, {"translator": {"model": model_id, "kind": "ctranslate2"}})
+    shutil.copytree(tiny_marian_dir, pulled_dir(settings.models, model_id))
+    (result,) = convert_pulled(settings, [PullResult(model_id, True, "saved")])
+    assert result.ok and "converted for CTranslate2 (int8)" in result.message
+    (untouched,) = convert_pulled(settings, [PullResult("bigscience/mt0-base", False, "no network")])
+    assert not untouched.ok and untouched.message == "no network"

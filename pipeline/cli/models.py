@@ -13,7 +13,7 @@ from pipeline.batch import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
 from pipeline.cli.app import app
 from pipeline.cli.common import CONFIG_HELP, load_config_or_exit
 from pipeline.errors import ConfigError
-from pipeline.modelstore import configured_models, is_present, load_registry, pull
+from pipeline.modelstore import configured_models, convert_pulled, is_present, load_registry, pull
 from pipeline.settings import Settings
 
 models_app = typer.Typer(help="Models digest can use: list them, or pull them (needs network).", no_args_is_help=True)
@@ -57,7 +57,7 @@ def pull_command(
     settings = _settings(config, models_dir)
     revisions = {model.id: model.revision for model in _registry_or_exit()}
     wanted = [(i, revisions.get(i, "main")) for i in model_ids] if model_ids else configured_models(settings)
-    results = pull(settings.models, wanted)
+    results = convert_pulled(settings, pull(settings.models, wanted))
     for result in results:
         print(f"{'ok' if result.ok else 'error'}: {result.model_id}: {result.message}", file=sys.stdout if result.ok else sys.stderr)
     raise typer.Exit(EXIT_OK if all(r.ok for r in results) else EXIT_SOME_FAILED)
