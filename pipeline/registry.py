@@ -29,9 +29,6 @@ class Registry:
         """Add or replace ``name``; ``target`` is "package.module:Class"."""
         self._entries[name] = target
 
-    def unregister(self, name: str) -> None:
-        self._entries.pop(name, None)
-
     def load(self, name: str) -> Any:
         """The class registered as ``name``, imported now."""
         module_name, _, attribute = self._entries[name].partition(":")

@@ -51,13 +51,6 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
 
 
-def write_article_files(folder: Path, formats: list[OutputFormat], record: dict[str, Any]) -> None:
-    for output_format in formats:
-        if output_format.article_suffix:
-            path = folder / ARTICLES_FOLDER / f"{record['id']}{output_format.article_suffix}"
-            write_if_changed(path, output_format.render_article(record))
-
-
 class _Rendering:
     """Decides which files need rendering, by what each was last made from."""
 
