@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 OUTPUT_SHAPING_SECTIONS = ("clean", "summariser", "translator", "facts", "glossary")
 
 Notify = Callable[[str], None]
+# An input that failed, and why: (input, reason).
+FailureReport = Callable[[str, str], None]
 StageHook = Callable[[str], None]
 
 
@@ -71,9 +73,10 @@ class Pipeline:
     this machine is reported once through ``notify`` and replaced: the extractive summary for the
     summariser; no English (each field named in ``untranslated``) for the translator."""
 
-    def __init__(self, settings: Settings, notify: Notify | None = None):
+    def __init__(self, settings: Settings, notify: Notify | None = None, report_failure: FailureReport | None = None):
         self.settings = settings
         self.notify: Notify = notify or log.warning
+        self.report_failure: FailureReport = report_failure or (lambda name, reason: log.error("%s: %s", name, reason))
         # Read at once, so that a broken glossary file stops the run before any input is read.
         self.glossary = load_glossary(settings.glossary)
         self._summariser: Summariser | None = None

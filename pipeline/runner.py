@@ -25,7 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from pipeline import ingest
 from pipeline.batch import BatchReport, failure_reason
-from pipeline.core import Notify, Pipeline, package_version
+from pipeline.core import FailureReport, Notify, Pipeline, package_version
 from pipeline.errors import ConfigError, OutputError
 from pipeline.formats import ARTICLES_FOLDER, OutputFormat, load_formats, view_names
 from pipeline.outputs import write_json_atomic
@@ -233,7 +233,7 @@ class _Batch:
     def fail(self, ref: InputRef, error: Exception, progress: _Progress) -> None:
         reason = failure_reason(error)
         log.debug("failure on %s", ref.display, exc_info=error)
-        print(f"error: {ref.display}: {reason}", file=sys.stderr)
+        self.pipeline.report_failure(ref.display, reason)
         self.result.report.failed.append((ref.display, reason))
         self.store.record_failure(self.result.run_id, ref.display, reason)
         progress.done(ref, "failed")
@@ -282,13 +282,14 @@ def run_batch(
     force: bool = False,
     progress: bool = True,
     notify: Notify | None = None,
+    report_failure: FailureReport | None = None,
 ) -> RunResult:
     """Digest every input named by ``specs`` into settings output.dir and rebuild its views.
     Bad inputs are reported and skipped. Raises ConfigError or OutputError for problems found
     before any input is read."""
     out_dir = Path(settings.output.dir)
     formats = load_formats(settings.output.formats, settings.output.base_url)
-    pipeline = Pipeline(settings, notify)
+    pipeline = Pipeline(settings, notify, report_failure)
     store = open_output(out_dir)
     try:
         batch_names = view_names()

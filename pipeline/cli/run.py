@@ -110,7 +110,14 @@ def run_command(
     settings = load_config_or_exit(config_file, overrides_or_exit(assignments, flags))
     notify = (lambda message: None) if quiet else (lambda message: typer.echo(f"warning: {message}", err=True))
     try:
-        result = run_batch(inputs, settings, force=force, progress=not (quiet or verbose), notify=notify)
+        result = run_batch(
+            inputs,
+            settings,
+            force=force,
+            progress=not (quiet or verbose),
+            notify=notify,
+            report_failure=lambda name, reason: typer.echo(f"error: {name}: {reason}", err=True),
+        )
     except (ConfigError, OutputError) as error:
         exit_usage(error)
     result.report.print_failures()
