@@ -28,6 +28,19 @@ from pipeline.registry import OUTPUT_FORMATS, SUMMARISERS, TRANSLATORS, Registry
 # Where a prompt takes the article's text.
 PROMPT_PLACEHOLDER = "{text}"
 
+def read_prompt(path: str) -> str:
+    """The prompt in ``path``, stripped; ValueError saying why it cannot be used (unreadable, or no
+    placeholder). Settings validation calls it, so a summariser reading its prompts later meets a
+    usable file."""
+    try:
+        prompt = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValueError(f"cannot read prompt file ({getattr(error, 'strerror', None) or error})") from None
+    if PROMPT_PLACEHOLDER not in prompt:
+        raise ValueError(f"prompt file has no {PROMPT_PLACEHOLDER} placeholder")
+    return prompt.strip()
+
+
 PositiveInt = Annotated[StrictInt, Field(ge=1)]
 NonNegativeInt = Annotated[StrictInt, Field(ge=0)]
 NonEmptyStr = Annotated[StrictStr, Field(min_length=1)]
@@ -88,12 +101,7 @@ class SummariserSettings(Section):
     @field_validator("prompt_headline", "prompt_summary")
     @classmethod
     def _usable_prompt(cls, path: str) -> str:
-        try:
-            prompt = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise ValueError(f"cannot read prompt file ({getattr(error, 'strerror', None) or error})") from None
-        if PROMPT_PLACEHOLDER not in prompt:
-            raise ValueError(f"prompt file has no {PROMPT_PLACEHOLDER} placeholder")
+        read_prompt(path)
         return path
 
 

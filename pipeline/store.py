@@ -211,10 +211,6 @@ class Store:
         with self.transaction() as db:
             db.execute("INSERT OR IGNORE INTO run_articles VALUES (?, ?)", (run_id, article_id))
 
-    def records(self, window: Window = Window()) -> list[dict[str, Any]]:
-        """The records in ``window``, in no particular order."""
-        return [json.loads(text) for text in self.record_texts(window)]
-
     def record_texts(self, window: Window = Window()) -> list[str]:
         """The records in ``window`` as the JSON text they are stored as."""
         query = "SELECT record FROM articles"

@@ -13,14 +13,13 @@ import logging
 import re
 from abc import abstractmethod
 from dataclasses import dataclass
-from pathlib import Path
 
 from pipeline.errors import ConfigError
 from pipeline.lang.zh import HAN
 from pipeline.modelstore import load_pretrained
 from pipeline.records import CleanArticle, ModelInfo, Summary
 from pipeline.settings import PROMPT_PLACEHOLDER as PLACEHOLDER
-from pipeline.settings import ModelsSettings, SummariserGeneration, SummariserSettings
+from pipeline.settings import ModelsSettings, SummariserGeneration, SummariserSettings, read_prompt
 from pipeline.summarise.base import Summariser
 from pipeline.summarise.extractive import (
     MAX_SUMMARY_SENTENCES,
@@ -36,16 +35,6 @@ _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 MIN_CJK_CHARS = 4
 # Below this share of distinct character trigrams the output is looping, not summarising.
 MIN_DISTINCT_TRIGRAMS = 0.5
-
-
-def read_prompt(path: str) -> str:
-    try:
-        prompt = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read prompt ({error.strerror or error})") from None
-    if PLACEHOLDER not in prompt:
-        raise ConfigError(f"{path}: prompt has no {PLACEHOLDER} placeholder")
-    return prompt.strip()
 
 
 def is_degenerate(text: str) -> bool:
