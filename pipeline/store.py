@@ -23,8 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import OutputError
+from pipeline.outputs import exclusive_lock
 
 STORE_NAME = "digest.sqlite"
+# SQLite answers "database is locked" at once, without waiting, when two connections switch a new
+# database to WAL together, so processes open the store one at a time under this file's lock.
+STORE_LOCK_NAME = ".store.lock"
 STORE_VERSION = 1
 # Writers wait this long for another process's transaction instead of failing at once.
 BUSY_TIMEOUT_MS = 60_000
@@ -123,14 +127,17 @@ class Store:
         self.folder = folder
         self.path = folder / STORE_NAME
         try:
-            self.connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.connection.execute("PRAGMA journal_mode = WAL")
-            self.connection.execute("PRAGMA synchronous = NORMAL")
-            # executescript runs its own statements; the script holds its transaction itself.
-            self.connection.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}INSERT OR IGNORE INTO meta VALUES ('store_version', '{STORE_VERSION}');COMMIT;")
+            with exclusive_lock(folder / STORE_LOCK_NAME):
+                self.connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+                self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                self.connection.execute("PRAGMA journal_mode = WAL")
+                self.connection.execute("PRAGMA synchronous = NORMAL")
+                # executescript runs its own statements; the script holds its transaction itself.
+                self.connection.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}INSERT OR IGNORE INTO meta VALUES ('store_version', '{STORE_VERSION}');COMMIT;")
         except sqlite3.Error as error:
             raise OutputError(f"{self.path}: cannot open the store ({error})") from None
+        except OSError as error:
+            raise OutputError(f"{self.path}: cannot open the store ({error.strerror or error})") from None
 
     def close(self) -> None:
         self.connection.close()

@@ -7,33 +7,19 @@ is missing, so a re-run over a large store stays fast."""
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import hashlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from pipeline.core import package_version
 from pipeline.errors import OutputError
 from pipeline.formats import ARTICLES_FOLDER, OutputFormat
-from pipeline.outputs import write_text_atomic
+from pipeline.outputs import exclusive_lock, write_text_atomic
 from pipeline.render import briefing_order
 from pipeline.store import Store, Window
 
 LOCK_NAME = ".views.lock"
-
-
-@contextlib.contextmanager
-def views_lock(folder: Path) -> Iterator[None]:
-    """Exclusive across processes: one rebuild of a folder's views at a time."""
-    with (folder / LOCK_NAME).open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -77,7 +63,7 @@ def rebuild_views(store: Store, folder: Path, formats: list[OutputFormat], windo
     Raises OutputError when a file cannot be written."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with views_lock(folder):
+        with exclusive_lock(folder / LOCK_NAME):
             stored = [(json.loads(text), text) for text in store.record_texts(window)]
             records = briefing_order([record for record, _ in stored])
             material_of = {record["id"]: _digest(text) for record, text in stored}

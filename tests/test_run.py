@@ -4,11 +4,13 @@ interruption, bad inputs, and the records compared with those made before the pi
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import re
 import shutil
 import signal
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from typer.testing import CliRunner
 from pipeline import PROJECT_DIR
 from pipeline.cli import app
 from pipeline.config import to_toml
+from pipeline.errors import OutputError
 from pipeline.registry import SUMMARISERS, TRANSLATORS
 from pipeline.render import untranslated_fields
 from pipeline.store import STORE_NAME, Store
@@ -409,6 +412,26 @@ def test_two_runs_on_one_output_folder_at_once_both_land_every_article(tmp_path)
     with sqlite3.connect(out / STORE_NAME) as db:
         assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == len(expected)
         assert db.execute("SELECT count(*) FROM runs WHERE status = 'completed'").fetchone()[0] == 2
+
+
+def _open_and_close_store(folder: str, start: threading.Barrier) -> str:
+    start.wait()
+    try:
+        Store(Path(folder)).close()
+    except OutputError as error:
+        return str(error)
+    return ""
+
+
+def test_processes_opening_a_new_store_together_all_open_it(tmp_path):
+    """Switching a new database to WAL fails at once ("database is locked") when another connection
+    does it at the same moment; without the store's open lock about a third of these rounds failed."""
+    with multiprocessing.Manager() as manager, multiprocessing.Pool(4) as pool:
+        for round_number in range(12):
+            start = manager.Barrier(4)
+            folder = tmp_path / str(round_number)
+            folder.mkdir()
+            assert pool.starmap(_open_and_close_store, [(str(folder), start)] * 4) == [""] * 4
 
 
 def test_a_window_of_articles_goes_to_the_translator_in_two_calls(offline, tmp_path, monkeypatch):
