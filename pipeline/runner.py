@@ -26,7 +26,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from pipeline import ingest
 from pipeline.batch import BatchReport, failure_reason
 from pipeline.core import FailureReport, Notify, Pipeline, package_version
-from pipeline.errors import ConfigError, OutputError
+from pipeline.errors import ConfigError, InputError, OutputError
 from pipeline.formats import ARTICLES_FOLDER, OutputFormat, load_formats, view_names
 from pipeline.outputs import write_json_atomic
 from pipeline.records import Article, InputRef, QualityCounts
@@ -56,6 +56,7 @@ class RunResult:
     digested: int = 0
     from_store: int = 0
     in_views: int = 0
+    skipped_views: int = 0  # files of output folders found in input folders, never read as inputs
     interrupted_by: int | None = None  # the signal number
     stopped_by: str | None = None  # why the batch stopped early (an output that cannot be written)
     counts: QualityCounts = field(default_factory=QualityCounts)
@@ -153,6 +154,13 @@ def _is_view(ref: InputRef, out_dir: Path, batch_names: set[str]) -> bool:
     return is_view
 
 
+class ViewNamedAsInput(InputError):
+    """A file digest wrote, named on the command line: digesting a digest would only garble it."""
+
+    def __init__(self) -> None:
+        super().__init__("a view digest wrote into an output folder, not an article; name the article's source instead")
+
+
 def open_output(out_dir: Path) -> Store:
     """The output folder's store, created when new; OutputError when the folder cannot be used."""
     if out_dir.exists() and not out_dir.is_dir():
@@ -178,12 +186,13 @@ class _Batch:
     as soon as its window is done. The views, article files included, are written from the store
     when the run ends."""
 
-    def __init__(self, pipeline: Pipeline, store: Store, force: bool, result: RunResult, window_size: int):
+    def __init__(self, pipeline: Pipeline, store: Store, force: bool, result: RunResult, window_size: int, named_views: set[str]):
         self.pipeline = pipeline
         self.store = store
         self.force = force
         self.result = result
         self.window_size = window_size
+        self.named_views = named_views
         self.signature = pipeline.signature()
         self.seen: set[str] = set()
         self.window: list[tuple[InputRef, Article]] = []
@@ -191,6 +200,8 @@ class _Batch:
     def admit(self, ref: InputRef, progress: _Progress) -> str | None:
         """Read ``ref`` and give it its identity; its status word when it is settled now (served from
         the store, or named twice), None when it waits in the window."""
+        if ref.display in self.named_views:
+            raise ViewNamedAsInput()
         progress.stage(ref.display, "read")
         article = self.pipeline.read(ref)
         source_key = str(ref.path.resolve()) if ref.path is not None else f"stdin:{article.source.sha256}"
@@ -294,9 +305,22 @@ def run_batch(
     try:
         batch_names = view_names()
         resolved_out = out_dir.resolve()
-        refs = [ref for ref in ingest.expand_inputs(specs) if not _is_view(ref, resolved_out, batch_names)]
-        result = RunResult(report=BatchReport(), total=len(refs))
-        batch = _Batch(pipeline, store, force, result, settings.summariser.batch_size)
+        # A view found in an input folder is skipped; one named on the command line fails, so that
+        # the user hears why it was not digested.
+        named = set(specs)
+        refs = []
+        named_views = set()
+        skipped_views = 0
+        for ref in ingest.expand_inputs(specs):
+            if not _is_view(ref, resolved_out, batch_names):
+                refs.append(ref)
+            elif ref.display in named:
+                refs.append(ref)
+                named_views.add(ref.display)
+            else:
+                skipped_views += 1
+        result = RunResult(report=BatchReport(), total=len(refs), skipped_views=skipped_views)
+        batch = _Batch(pipeline, store, force, result, settings.summariser.batch_size, named_views)
         result.run_id = store.start_run(batch.signature, package_version())
         show_bar = progress and sys.stderr.isatty() and sys.stdout.isatty()
         try:

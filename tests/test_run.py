@@ -356,6 +356,18 @@ def test_earlier_outputs_inside_the_input_folder_are_not_inputs(offline, tmp_pat
         result = run_cli("run", inputs, "--out", inputs / "digests", *offline)
         assert result.exit_code == 0, result.output
     assert len(jsonl(inputs / "digests" / "digests.jsonl")) == 1
+    assert "views cover 1 articles; 5 files that digest wrote were not read as inputs" in result.stderr
+
+
+def test_a_view_named_on_the_command_line_fails_with_the_reason(offline, tmp_path):
+    out = tmp_path / "out"
+    assert run_cli("run", SEEDS / f"{SEED_IDS[3]}.txt", "--out", out, *offline).exit_code == 0
+    article_file = out / "articles" / f"{SEED_IDS[3]}.md"
+    result = run_cli("run", article_file, SEEDS / f"{SEED_IDS[4]}.txt", "--out", out, *offline)
+    assert result.exit_code == 1
+    assert f"{article_file}: a view digest wrote into an output folder, not an article" in result.stderr
+    assert "1 of 2 inputs digested" in result.stderr
+    assert len(jsonl(out / "digests.jsonl")) == 2
 
 
 def test_inputs_in_the_output_folder_itself_are_digested(offline, tmp_path):
