@@ -37,7 +37,8 @@ from pipeline.views import rebuild_views
 log = logging.getLogger(__name__)
 
 STATS_NAME = "stats.json"
-SIGNAL_EXIT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}  # 128 + the signal, as shells report
+# 128 + the signal, as shells report. SIGHUP: a cron job's or ssh session's terminal went away.
+SIGNAL_EXIT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143, signal.SIGHUP: 129}
 
 
 class Interrupted(BaseException):
@@ -74,7 +75,7 @@ class RunResult:
 
 @contextlib.contextmanager
 def _signals(raise_now: bool) -> Iterator[list[int]]:
-    """SIGINT and SIGTERM as Interrupted (``raise_now``), or only noted, for work that must not be
+    """SIGINT, SIGTERM and SIGHUP as Interrupted (``raise_now``), or only noted, for work that must not be
     cut (rebuilding the views). Yields the signals noted."""
     noted: list[int] = []
     if threading.current_thread() is not threading.main_thread():

@@ -218,7 +218,8 @@ def test_interrupted_batch_leaves_whole_files_and_the_whole_briefing(offline, tm
     assert sorted(path.stem for path in (out / "articles").glob("*.json")) == SEED_IDS
 
 
-def test_sigterm_stops_the_batch_and_rebuilds_the_views(offline, tmp_path, monkeypatch):
+@pytest.mark.parametrize(("signum", "exit_code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_a_termination_signal_stops_the_batch_and_rebuilds_the_views(offline, tmp_path, monkeypatch, signum, exit_code):
     from pipeline.core import Pipeline
 
     out = tmp_path / "out"
@@ -228,13 +229,13 @@ def test_sigterm_stops_the_batch_and_rebuilds_the_views(offline, tmp_path, monke
     def terminate_on_third(self, article):
         calls.append(article.id)
         if len(calls) == 3:
-            os.kill(os.getpid(), signal.SIGTERM)
+            os.kill(os.getpid(), signum)
         return original(self, article)
 
     monkeypatch.setattr(Pipeline, "clean", terminate_on_third)
     result = run_cli("run", SEEDS, "--out", out, *offline, "--set", "summariser.batch_size=1")
-    assert result.exit_code == 143
-    assert result.stderr.splitlines()[-1].startswith("SIGTERM: stopped after 2 of 5 inputs; views of 2 articles")
+    assert result.exit_code == exit_code
+    assert result.stderr.splitlines()[-1].startswith(f"{signum.name}: stopped after 2 of 5 inputs; views of 2 articles")
     assert len(jsonl(out / "digests.jsonl")) == 2
     assert "interrupted" in run_cli("runs", "--store", out).stdout
 

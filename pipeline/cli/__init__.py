@@ -1,5 +1,6 @@
 """The `digest` command. Each command lives in its own module and only wires stages together."""
 
+import contextlib
 import inspect
 import sys
 
@@ -36,5 +37,7 @@ def main() -> None:
     try:
         app()
     except Exception as error:
-        print(f"error: internal error ({type(error).__name__}: {error})".splitlines()[0], file=sys.stderr)
+        # stderr itself may be gone (a closed pipe, a hung-up terminal): then the exit code is all that is left.
+        with contextlib.suppress(OSError):
+            print(f"error: internal error ({type(error).__name__}: {error})".splitlines()[0], file=sys.stderr)
         sys.exit(EXIT_SOME_FAILED)

@@ -27,8 +27,8 @@ A model that is not on this machine is reported once and replaced: the extractiv
 summariser, no English for the translator (the records say what is untranslated and why).
 
 Exit codes: 0 every input digested; 1 some inputs failed (listed at the end with the reason), or
-the outputs could not be written mid-run; 2 usage or configuration error; 130 interrupted (Ctrl-C)
-or 143 terminated (SIGTERM), after rebuilding the views from the store.
+the outputs could not be written mid-run; 2 usage or configuration error; 130 interrupted (Ctrl-C),
+143 terminated (SIGTERM) or 129 hung up (SIGHUP), after rebuilding the views from the store.
 """
 
 
