@@ -9,9 +9,12 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import charset_normalizer
+import ftfy
+import ftfy.bad_codecs
 import lxml.etree
 import lxml.html
 import trafilatura
@@ -94,6 +97,19 @@ _DECLARATION_BYTES = 4096
 _ASCII_BYTES = re.compile(rb"[\x00-\x7f]")
 _NOT_TEXTUAL = re.compile(f"[^\n\r\t -~{HAN_RANGES}{CHINESE_PUNCTUATION}]")
 _UTF16_TEXTUAL_SHARE = 0.9
+# Characters of Latin-1 and Windows-1252 that Chinese bytes turn into when a Western codec read them
+# upstream ("æœ¬å¸‚" for 本市, "±¾ÊÐ" for GBK 本市), less those Chinese text itself uses (· × ° ±
+# © ®, the no-break space, curly quotes, dashes and ellipses lie outside the class). A line holding
+# this many of them is tried for repair.
+_WESTERN_MOJIBAKE = re.compile("[\u00a1-\u00a8\u00aa-\u00ad\u00af\u00b2-\u00b6\u00b8-\u00d6\u00d8-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2030\u2039\u203a\u20ac\u2122]")
+_MIN_MOJIBAKE_CHARS = 4
+_WESTERN_CODECS = ("latin-1", "sloppy-windows-1252")
+# UTF-8 read as a Western codec is ftfy's to repair; these are the Chinese codecs it does not know.
+_EASTERN_CODECS = ("gb18030", "cp950", "big5hkscs")
+# A repair must read as Chinese: more common Han characters than before, few odd ones among them,
+# and few of the garbled characters left.
+_MAX_ODD_SHARE_OF_REPAIR = 0.1
+_MAX_MOJIBAKE_LEFT_SHARE = 0.25
 
 
 def _walk_folder(folder: Path) -> tuple[list[Path], list[Path]]:
@@ -345,6 +361,55 @@ def decode(raw: bytes) -> tuple[str, str, list[str]]:
     return lenient
 
 
+def _line_repairs(line: str) -> Iterator[str]:
+    yield ftfy.fix_encoding(line)
+    for western in _WESTERN_CODECS:
+        try:
+            raw = line.encode(western)
+        except UnicodeEncodeError:
+            continue
+        for eastern in _EASTERN_CODECS:
+            try:
+                yield raw.decode(eastern)
+            except UnicodeDecodeError:
+                continue
+
+
+def _common_han_count(text: str) -> int:
+    common = common_han()
+    return sum(1 for char in HAN.findall(text) if char in common)
+
+
+def _repaired_line(line: str) -> str | None:
+    """The line as it read before a Western codec garbled it, when one reading is clearly Chinese."""
+    best, best_count = None, _common_han_count(line)
+    garbled = len(_WESTERN_MOJIBAKE.findall(line))
+    for candidate in _line_repairs(line):
+        count = _common_han_count(candidate)
+        if (
+            count > best_count
+            and _odd_characters(candidate) <= _MAX_ODD_SHARE_OF_REPAIR * count
+            and len(_WESTERN_MOJIBAKE.findall(candidate)) <= _MAX_MOJIBAKE_LEFT_SHARE * garbled
+        ):
+            best, best_count = candidate, count
+    return best
+
+
+def repair_western_mojibake(text: str) -> tuple[str, int]:
+    """``text`` with each line that a Western codec garbled upstream read back as Chinese, and how
+    many lines were repaired. Lines are repaired one by one: a page is often garbled only in part."""
+    lines = text.split("\n")
+    repaired = 0
+    for number, line in enumerate(lines):
+        if len(_WESTERN_MOJIBAKE.findall(line)) < _MIN_MOJIBAKE_CHARS:
+            continue
+        repair = _repaired_line(line)
+        if repair is not None:
+            lines[number] = repair
+            repaired += 1
+    return "\n".join(lines), repaired
+
+
 def _looks_like_html(ref: InputRef, raw: bytes) -> bool:
     if ref.path is not None and ref.path.suffix.lower() in HTML_SUFFIXES:
         return True
@@ -543,6 +608,9 @@ def read_article(ref: InputRef) -> Article:
     raw = _read_bytes(ref)
     _check_not_binary(raw)
     text, encoding, warnings = decode(raw)
+    text, repaired_lines = repair_western_mojibake(text)
+    if repaired_lines:
+        warnings.append(f"repaired {repaired_lines} line(s) of Chinese text garbled by a Western codec upstream (mojibake)")
     is_html = _looks_like_html(ref, raw)
     page_metadata = Metadata()
     page_text = ""

@@ -178,6 +178,39 @@ def test_utf8_with_a_stray_byte_stays_utf8_with_a_warning(tmp_path):
     assert article.warnings == ["replaced 1 undecodable byte sequence(s) while decoding as utf-8"]
 
 
+@pytest.mark.parametrize(
+    ("original", "written_as", "read_as"),
+    [
+        ("本市今年投资90亿元建设学校，惠及45.14万人。", "utf-8", "latin-1"),
+        ("本市今年投资90亿元建设学校，惠及45.14万人。", "utf-8", "sloppy-windows-1252"),
+        ("本市今年投资90亿元建设学校，惠及45.14万人。", "gbk", "latin-1"),
+        ("本市今年投資90億元建設學校，惠及45.14萬人。", "big5", "cp1252"),
+    ],
+)
+def test_a_line_garbled_by_a_western_codec_upstream_is_read_back_with_a_warning(tmp_path, original, written_as, read_as):
+    """The file is valid UTF-8 holding mojibake: "æœ¬å¸‚..." where 本市 was. Only the garbled line changes."""
+    garbled = original.encode(written_as).decode(read_as)
+    article = read_article(write(tmp_path / "news.txt", f"{NEWS}\n{garbled}\n".encode()))
+    assert article.text == f"{NEWS}\n{original}\n"
+    assert article.warnings == ["repaired 1 line(s) of Chinese text garbled by a Western codec upstream (mojibake)"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Société Générale à Paris, élève, Ångström, Müller, façade, naïve",
+        "Informação e comunicação: a situação das nações é crítica",
+        "Þórður Guðjónsson og Ævar Örn á Íslandi",
+        "¿Qué pasó? ¡Señor Muñoz! Año, niño, pequeño, mañana",
+        "——“约翰·史密斯”说，Café René ©2024 ±5% ×3 …… ——",
+        "—— “Breaking” —— © 2024 · 3 × 4 …… ——",
+    ],
+)
+def test_latin_text_and_chinese_typography_are_not_taken_for_mojibake(tmp_path, line):
+    article = read_article(write(tmp_path / "news.txt", f"{NEWS}\n{line}\n".encode()))
+    assert (article.text, article.warnings) == (f"{NEWS}\n{line}\n", [])
+
+
 @pytest.mark.parametrize(("charset", "encoding"), [("gbk", "gb18030"), ("big5", "big5")])
 def test_a_page_with_little_chinese_is_read_in_the_charset_it_declares(tmp_path, charset, encoding):
     """这是中文。 is valid GBK and valid Big5 alike; the page's declaration settles which it is."""

@@ -16,8 +16,16 @@ Exit codes: 0 all inputs succeeded; 1 some inputs failed (each is named, with th
 app = typer.Typer(help=HELP, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
 
+# Libraries whose warnings are about their own internals ("discarding data: None" from trafilatura
+# on a page without a body), not about the input: the input's failure is reported once, by digest.
+_QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "charset_normalizer")
+
+
 def setup_logging(verbose: bool) -> None:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s" if verbose else "%(levelname)s: %(message)s",
     )
+    if not verbose:
+        for name in _QUIET_LIBRARIES:
+            logging.getLogger(name).setLevel(logging.ERROR)
