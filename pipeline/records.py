@@ -142,6 +142,8 @@ class Facts:
     programmes: list[Programme]
     # Figures of metadata.title_zh, offsets and context_zh into the title
     title_figures: list[Figure] = field(default_factory=list)
+    # The unit a bare 元 stands for here: 元 (yuan), 港元 or 新台币 in a Hong Kong or Taiwan story
+    currency: str = "元"
 
     def to_dict(self, all_figures: bool = False) -> dict:
         chosen = self.figures if all_figures else self.key_figures

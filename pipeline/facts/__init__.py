@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pipeline.facts.english import render_figure_en
 from pipeline.facts.figures import find_figures
+from pipeline.facts.money import article_currency
 from pipeline.facts.programmes import find_programmes
 from pipeline.facts.ranking import (
     han_bigrams,
@@ -20,8 +21,9 @@ def extract_facts(article: CleanArticle, key_figures: int | None = 8) -> Facts:
     """Figures and programmes of ``article``; ``key_figures`` caps the ranked selection (None: all)."""
     text = article.text_zh
     title = article.metadata.title_zh
-    figures = find_figures(text)
-    title_figures = find_figures(title)
+    currency = article_currency(article.metadata.url, article.source.script, text)
+    figures = find_figures(text, currency)
+    title_figures = find_figures(title, currency)
     title_values = {figure.value for figure in title_figures}
     title_bigrams = han_bigrams(title)
     lead = lead_span(article.paragraphs_zh)
@@ -33,4 +35,5 @@ def extract_facts(article: CleanArticle, key_figures: int | None = 8) -> Facts:
         key_figures=select_key_figures(figures, key_figures),
         programmes=find_programmes(text, headline=title),
         title_figures=title_figures,
+        currency=currency,
     )

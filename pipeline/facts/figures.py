@@ -10,6 +10,7 @@ from decimal import Decimal
 from itertools import accumulate
 
 from pipeline.facts.english import render_figure_en
+from pipeline.facts.money import named_currency
 from pipeline.facts.numbers import (
     CHINESE_PATTERN,
     NUMBER_PATTERN,
@@ -21,6 +22,7 @@ from pipeline.facts.numbers import (
 from pipeline.facts.programmes import PROGRAMME_NOUNS, find_unquoted_names
 from pipeline.facts.quotes import find_quoted_names
 from pipeline.facts.units import FRACTION, PERCENT, UNIT_SPELLINGS, UNITS
+from pipeline.lang.zh_money import YUAN
 from pipeline.lang.zh_numbers import (
     ERAS,
     NOT_PERIOD_OPENERS,
@@ -340,8 +342,10 @@ def _figure_matches(text: str) -> Iterator[re.Match]:
             position = numeral.end()
 
 
-def find_figures(text: str) -> list[Figure]:
-    """Every figure in ``text``, in text order, with offsets into ``text`` and its sentence."""
+def find_figures(text: str, bare_yuan: str = YUAN) -> list[Figure]:
+    """Every figure in ``text``, in text order, with offsets into ``text`` and its sentence.
+    ``bare_yuan`` is the currency an amount in 元 is in when no currency is named beside it
+    (facts.money.article_currency)."""
     masked = _Masked(text)
     sentences = _whole_sentences(text)
     sentence_starts = [sentence.start for sentence in sentences]
@@ -354,18 +358,21 @@ def find_figures(text: str) -> list[Figure]:
         # 达 is the sentence's verb ("reached"): it stays out of text_zh, and so out of text_en,
         # for the translator to translate around the figure.
         start = match.start("core") - (len(prefix) if prefix and prefix not in _VERB_PREFIXES else 0)
+        end, unit = match.end(), reading.unit_zh
+        if unit == YUAN:
+            unit, start, end = named_currency(text, start, end) or (bare_yuan, start, end)
         qualifier = _qualifier(match, reading, prefix)
         sentence = sentences[bisect.bisect_right(sentence_starts, start) - 1]
         figures.append(
             Figure(
-                text_zh=text[start : match.end()],
+                text_zh=text[start:end],
                 value=reading.value,
-                unit_zh=reading.unit_zh,
+                unit_zh=unit,
                 qualifier=qualifier,
-                text_en=render_figure_en(reading.value, reading.unit_zh, qualifier, reading.value_high),
+                text_en=render_figure_en(reading.value, unit, qualifier, reading.value_high),
                 context_zh=sentence.text,
                 start=start,
-                end=match.end(),
+                end=end,
                 value_high=reading.value_high,
             )
         )

@@ -84,7 +84,7 @@ def _fields(
     """Every field the model translates, with the figures and names to protect in each. Only the
     source's figures (body and title) protect source sentences; the summary is model output with its
     own figures. Names are the article's everywhere: a summary only repeats them."""
-    summary_figures = [(f.text_zh, f.text_en) for f in find_figures(summary.headline_zh + "\n" + summary.summary_zh)]
+    summary_figures = [(f.text_zh, f.text_en) for f in find_figures(summary.headline_zh + "\n" + summary.summary_zh, facts.currency)]
     summary_figures += names
     body_figures = [(f.text_zh, f.text_en) for f in facts.figures] + list(names)
     title_figures = [(f.text_zh, f.text_en) for f in facts.title_figures] + body_figures
