@@ -1,5 +1,5 @@
 """Exact values of numerals as written in Chinese text: 257.2亿, 2,468.3万, 四千二百万, 两千亿, 千,
-12万3456, 2万三千, 7个亿, -12.5."""
+12万3456, 2万三千, 7个亿, -12.5, 三点五, 四点八亿."""
 
 from __future__ import annotations
 
@@ -8,11 +8,15 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
-from pipeline.lang.zh import CHINESE_DIGITS, CHINESE_UNITS, MAGNITUDES
+from pipeline.lang.zh import CHINESE_DECIMAL_POINT, CHINESE_DIGITS, CHINESE_UNITS, DIGIT_VALUES, MAGNITUDES
 
 ARABIC_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A decimal said in words: 三点五, 四点八亿. Not a clock time (九点五十分, 三点五分) or a half hour (三点半).
+_CHINESE_DECIMAL = (
+    f"[{CHINESE_DIGITS}{CHINESE_UNITS}]+{CHINESE_DECIMAL_POINT}[{CHINESE_DIGITS}]+(?![{CHINESE_UNITS}分刻钟时半])[万亿]{{0,2}}"
+)
 # Never starts with 万/亿: 万众创新, 亿万职工 are words, not numbers.
-CHINESE_PATTERN = f"[{CHINESE_DIGITS}{CHINESE_UNITS}][{CHINESE_DIGITS}{CHINESE_UNITS}万亿]*"
+CHINESE_PATTERN = f"{_CHINESE_DECIMAL}|[{CHINESE_DIGITS}{CHINESE_UNITS}][{CHINESE_DIGITS}{CHINESE_UNITS}万亿]*"
 # 12万3456, 3亿5000万, 1万2千, 2万三千: Arabic digits with a magnitude, then the rest of the number.
 _MIXED_PATTERN = rf"\d+[万亿](?:\d{{1,4}}[千百]?万?(?![\d.])|[一二两三四五六七八九][千百十][{CHINESE_DIGITS}{CHINESE_UNITS}]*)"
 # An Arabic number may carry a Chinese magnitude: 5.7万, 1万亿, 3千.
@@ -33,7 +37,25 @@ def _arabic_value(text: str) -> Decimal:
     return value
 
 
+def _chinese_decimal_value(text: str) -> Decimal | None:
+    """三点五 -> 3.5, 四点八亿 -> 480000000: the whole part by cn2an, the digits after 点 one by one
+    (cn2an reads no magnitude after a decimal)."""
+    mantissa = text.rstrip("万亿")
+    whole, _, fraction = mantissa.partition(CHINESE_DECIMAL_POINT)
+    if not whole:
+        return None
+    whole_value = Decimal(DIGIT_VALUES[whole]) if whole in DIGIT_VALUES else _chinese_value(whole)
+    if whole_value is None or not fraction or any(char not in DIGIT_VALUES for char in fraction):
+        return None
+    value = whole_value + Decimal("0." + "".join(str(DIGIT_VALUES[char]) for char in fraction))
+    for char in text[len(mantissa) :]:
+        value *= MAGNITUDES[char]
+    return value
+
+
 def _chinese_value(text: str) -> Decimal | None:
+    if CHINESE_DECIMAL_POINT in text:
+        return _chinese_decimal_value(text)
     if not any(char in CHINESE_UNITS or char in "万亿" for char in text) and len(text) > 1:
         # 七八, 三五: "seven or eight", not 78; 二〇二三 spells a year digit by digit.
         return None

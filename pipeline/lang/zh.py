@@ -33,6 +33,9 @@ COMMA_MARKS = "，,、；;"
 
 # Numeral characters.
 CHINESE_DIGITS = "零〇一二两三四五六七八九"
+# 点 is the decimal point of numbers said in words (百分之三点五, 四点八亿); after it, each digit is read alone.
+CHINESE_DECIMAL_POINT = "点"
+DIGIT_VALUES = {char: index for index, char in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 CHINESE_UNITS = "十百千"
 # The magnitudes an Arabic number may carry (5.7万, 3千, 1万亿).
 MAGNITUDES = {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
