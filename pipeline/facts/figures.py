@@ -46,6 +46,8 @@ PREFIX_QUALIFIERS = {
     "接近": "nearly",
     "约": "about",
     "约为": "about",
+    "约合": "about",
+    "约有": "about",
     "大约": "about",
     "超过": "over",
     "超": "over",
