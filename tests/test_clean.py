@@ -288,6 +288,13 @@ def test_a_column_label_in_square_brackets_is_removed_but_bracketed_body_text_st
         ("香港文汇报讯（记者 陈大文）", None, "香港文汇报", ["陈大文"], None),
         ("本报讯（记者 张三 李四）", None, None, ["张三", "李四"], None),
         ("新华社北京11月5日电（记者 李四）", None, "新华社", ["李四"], None),
+        # The name ends where an affiliation or a credit begins, with no space before it.
+        ("(作者：方敏北京大学经济学院教授)", None, None, ["方敏"], None),
+        ("作者：张伟，清华大学教授", None, None, ["张伟"], None),
+        ("记者：林俊谦摄", None, None, ["林俊谦"], None),
+        ("作者：欧阳明月", None, None, ["欧阳明月"], None),
+        ("（来源：华龙网）", None, "华龙网", [], None),
+        ("作者：王小明、李四、张三丰", None, None, ["王小明", "李四", "张三丰"], None),
     ],
 )
 def test_metadata_lines(line, date, publisher, authors, editor):

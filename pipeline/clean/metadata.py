@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pipeline.clean.lines import Line, is_body_like
 from pipeline.lang.zh import HAN, HAN_RANGES, NAME_CHARS
 from pipeline.lang.zh_clean import headline_part, title_parts
+from pipeline.lang.zh_places import PROVINCES
 
 _DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 _LABELLED_DATE = re.compile(rf"(?:发布时间|发布日期|发稿时间|更新时间|日期)\s*[：:]\s*{_DATE}")
@@ -18,7 +19,8 @@ _WEEKDAY = r"(?:\s*(?:星期|周|礼拜)[一二三四五六日天])?"
 _DATE_LINE = re.compile(
     rf"^[〖【\[]?{_DATE}{_WEEKDAY}(?:\s*(?:[A-Z]{{2,4}}\s*)?\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?{_WEEKDAY}[〗】\]]?$"
 )
-_SOURCE = re.compile(r"(?:来源|稿源|出处)\s*[：:]\s*([^\s|｜〗】\]]+)")
+# 资料来源 credits the material a story drew on (参考消息、海外网等), not the page's publisher.
+_SOURCE = re.compile(r"(?<!资料)(?:来源|稿源|出处)\s*[：:]\s*([^\s|｜〗】\]）)]+)")
 _NAME = f"[{NAME_CHARS}]"
 _EDITOR = re.compile(rf"(?:责任编辑|责编|编辑)\s*[：:]\s*({_NAME}{{2,5}})")
 _LABEL_WORDS = r"(?:责任编辑|编辑|来源|作者|摄影|校对|审核)"
@@ -37,9 +39,15 @@ _SLASH_BYLINE = re.compile(
     rf"^(?P<open>[【〔\[])?(?:[^╱／/】〕\]\s]{{2,12}}[╱／/])?{_ROLE}?"
     rf"(?P<names>{_NAME}{{2,4}}(?:[、，,]{_NAME}{{2,4}})*)\s*[╱／/]\s*[^╱／/\s】〕\]]{{1,12}}?(?:报导|报道)(?(open)[】〕\]])"
 )
+# What may follow an author's name with no space: a credit (林俊谦摄) or, after the first name, an
+# affiliation opening with a place or an institution (作者：方敏北京大学经济学院教授). Names are taken
+# shortest first, so 方敏 stops before 北京.
+_CREDIT_AFTER_NAME = rf"(?=$|[^{NAME_CHARS}]|摄|整理|编译|综合|报道|报导)"
+_AFFILIATION_AFTER_NAME = rf"(?=$|[^{NAME_CHARS}]|摄|整理|编译|综合|报道|报导|{'|'.join(PROVINCES)}|中国|中央|国家|国务院|大学|学院|研究|教授|博士|专家|律师)"
 # "作者：记者 王小明", "作者：王小明 李四" or "记者：林俊谦"; the names stop at the next label.
 _AUTHOR_LABEL = re.compile(
-    rf"(?:作者|记者)\s*[：:]\s*{_ROLE}?\s*({_NAME}{{2,4}}(?:[\s、，,]+(?!{_LABEL_WORDS}){_NAME}{{2,4}}(?![：:]))*)"
+    rf"(?:作者|记者)\s*[：:]\s*{_ROLE}?\s*({_NAME}{{2,4}}?{_AFFILIATION_AFTER_NAME}"
+    rf"(?:[\s、，,]+(?!{_LABEL_WORDS}){_NAME}{{2,4}}?{_CREDIT_AFTER_NAME}(?![：:]))*)"
 )
 _METADATA_MAX_CHARS = 60
 
