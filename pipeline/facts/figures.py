@@ -91,7 +91,7 @@ _BARE_MAGNITUDE = "(?:(?<=[上近超逾约过])[万亿]|万(?=[余多]))"
 # A minus sign, never the dash of a range (4000-6000元): no digit may stand before it.
 _SIGNED_VALUE = f"(?:(?<![\\d.])[{SIGNS}](?=\\d))?(?:{_VALUE}|{_BARE_TRILLION}|{_BARE_MAGNITUDE}{_APPROXIMATION}?)"
 _RANGE_SEPARATOR = "[-–—~～至到]"
-# 成 as tenths, but not in 成员/成为/成立/成长... where it begins a word.
+# 成 as tenths (两成半: 25%), but not in 成员/成为/成立/成长... where it begins a word.
 _TENTHS_BLOCKERS = "员为立长功果本绩就熟才型品效都交"
 
 _FIGURE = re.compile(
@@ -102,7 +102,7 @@ _FIGURE = re.compile(
         百分之(?P<percent>{CHINESE_PATTERN}|{NUMBER_PATTERN})
       | (?P<denominator>{CHINESE_PATTERN}|\d+)分之(?P<numerator>{CHINESE_PATTERN}|\d+)
       | (?P<slash_numerator>\d{{1,3}})/(?P<slash_denominator>\d{{1,3}})(?![\d/])
-      | (?P<tenths>{CHINESE_PATTERN}|\d+)成(?![{_TENTHS_BLOCKERS}])
+      | (?P<tenths>{CHINESE_PATTERN}|\d+)成(?P<half_tenth>半)?(?![{_TENTHS_BLOCKERS}])
       | (?P<low>{_SIGNED_VALUE})
         (?:
             (?P<unit>{_UNIT})(?:{_RANGE_SEPARATOR}(?P<high>{_SIGNED_VALUE})(?P<high_unit>(?P=unit)))?
@@ -187,7 +187,10 @@ def _read(match: re.Match) -> _Reading | None:
         return _fraction(numerator, denominator) if 0 < numerator < denominator <= 10 else None
     if match.group("tenths"):
         tenths = parse_number(match.group("tenths"))
-        return _Reading(tenths * 10, PERCENT) if tenths is not None else None
+        if tenths is None:
+            return None
+        # 两成半 is two and a half tenths: 25%.
+        return _Reading(tenths * 10 + (5 if match.group("half_tenth") else 0), PERCENT)
     low_text, approximation = _strip_approximation(match.group("low"))
     value = parse_number(low_text)
     high_text = match.group("high") or match.group("range_high")
