@@ -32,6 +32,8 @@ FIGURE_CASES = [
     ("价值约合3.5亿美元。", [("约合3.5亿美元", "350000000", "美元", "about", "about 350 million US dollars")]),
     ("加征两成半关税。", [("两成半", "25", "%", "", "25%")]),
     ("受访者中有七成半表示满意。", [("七成半", "75", "%", "", "75%")]),
+    # 兆 is a trillion before a currency, as Taiwan and Hong Kong write money.
+    ("去年营收为1.2兆元。", [("1.2兆元", "1200000000000", "元", "", "1.2 trillion yuan")]),
     # Decimals said in words, as newsreaders' scripts and some releases write them.
     ("这一比例为百分之三点五。", [("百分之三点五", "3.5", "%", "", "3.5%")]),
     ("投资四点八亿元。", [("四点八亿元", "480000000", "元", "", "480 million yuan")]),
@@ -217,6 +219,9 @@ NOT_FIGURES = [
     "山西五台山",
     "党的十九届五中全会",
     "百年未有之大变局",
+    # 兆 before anything but a currency is mega: megawatts, megabits.
+    "电厂装机容量为600兆瓦。",
+    "网速达到100兆。",
     # 点 of the clock, and idioms with 点.
     "下午三点半，会议在北京召开。",
     "晚上九点五十分，列车抵达。",

@@ -12,6 +12,7 @@ from itertools import accumulate
 from pipeline.facts.english import render_figure_en
 from pipeline.facts.money import named_currency
 from pipeline.facts.numbers import (
+    ARABIC_PATTERN,
     CHINESE_PATTERN,
     NUMBER_PATTERN,
     SIGNS,
@@ -22,6 +23,7 @@ from pipeline.facts.numbers import (
 from pipeline.facts.programmes import PROGRAMME_NOUNS, find_unquoted_names
 from pipeline.facts.quotes import find_quoted_names
 from pipeline.facts.units import FRACTION, PERCENT, UNIT_SPELLINGS, UNITS
+from pipeline.lang.zh import TRILLION
 from pipeline.lang.zh_money import YUAN
 from pipeline.lang.zh_numbers import (
     ERAS,
@@ -83,7 +85,10 @@ _UNIT_WORDS = sorted([*UNITS.keys(), *UNIT_SPELLINGS.keys()], key=len, reverse=T
 _UNIT = "|".join(re.escape(word) for word in _UNIT_WORDS if word != FRACTION)
 # 两百来万: 来 after 十/百/千 is "about"; 7个亿 is colloquial for 7亿.
 _APPROXIMATION = "(?:[余多]|(?<=[十百千])来)"
-_VALUE = f"(?:{NUMBER_PATTERN}){_APPROXIMATION}?(?:个(?=亿))?(?:[万亿]{{1,2}})?{_APPROXIMATION}?"
+_MONEY_UNIT = "|".join(re.escape(word) for word in _UNIT_WORDS if word in UNITS and UNITS[word].money)
+# 1.2兆元: a trillion, as Taiwan and Hong Kong write amounts of money (兆瓦 is a megawatt).
+_TRILLION_OF_MONEY = f"(?:{ARABIC_PATTERN}){TRILLION}{_APPROXIMATION}?(?=(?:{_MONEY_UNIT}))"
+_VALUE = f"(?:{_TRILLION_OF_MONEY}|(?:{NUMBER_PATTERN}){_APPROXIMATION}?(?:个(?=亿))?(?:[万亿]{{1,2}})?{_APPROXIMATION}?)"
 # A bare 万亿 before a unit is one trillion (突破万亿元); 数万亿 ("trillions") is no number.
 _BARE_TRILLION = f"(?<![数几上{_NUMBER_CHARS}])万亿(?=(?:{_UNIT}))"
 # 近万人, 上万名, 过亿, 万余人: a bare 万 or 亿 after a qualifier or before 余/多 is one of it.

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
-from pipeline.lang.zh import CHINESE_DECIMAL_POINT, CHINESE_DIGITS, CHINESE_UNITS, DIGIT_VALUES, MAGNITUDES
+from pipeline.lang.zh import CHINESE_DECIMAL_POINT, CHINESE_DIGITS, CHINESE_UNITS, DIGIT_VALUES, MAGNITUDES, TRILLION
 
 ARABIC_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A decimal said in words: 三点五, 四点八亿. Not a clock time (九点五十分, 三点五分) or a half hour (三点半).
@@ -109,4 +109,4 @@ def magnitude_of(text: str) -> Decimal:
 
 
 def has_magnitude(text: str) -> bool:
-    return "万" in text or "亿" in text
+    return "万" in text or "亿" in text or TRILLION in text

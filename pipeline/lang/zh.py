@@ -37,6 +37,9 @@ CHINESE_DIGITS = "零〇一二两三四五六七八九"
 CHINESE_DECIMAL_POINT = "点"
 DIGIT_VALUES = {char: index for index, char in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 CHINESE_UNITS = "十百千"
-# The magnitudes an Arabic number may carry (5.7万, 3千, 1万亿).
-MAGNITUDES = {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+# The magnitudes an Arabic number may carry (5.7万, 3千, 1万亿). 兆 is a trillion in Taiwan and Hong
+# Kong amounts of money (1.2兆元); elsewhere it is mega (兆瓦, megawatt), so figures take it only
+# before a currency.
+TRILLION = "兆"
+MAGNITUDES = {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8, TRILLION: 10**12}
 CHINESE_NUMERAL_RUN = re.compile(f"[{CHINESE_DIGITS}{CHINESE_UNITS}万亿]+")
