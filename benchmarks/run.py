@@ -26,7 +26,7 @@ from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SEEDS = sorted((PROJECT_DIR / "seeds").glob("*.txt"))
-RUN_DIGEST = "from pipeline.cli import main; main()"
+RUN_DIGEST = "from pipeline.command import main; main()"
 TINY_LENGTH_CAPS = [
     "--num-beams",
     "1",

@@ -349,6 +349,22 @@ def test_help_documents_exit_codes():
     assert "2 usage or configuration error" in " ".join(result.output.split())
 
 
+def test_ctrl_c_while_the_commands_are_imported_is_one_line(monkeypatch, capsys):
+    """The console script imports the commands inside its own handler: a KeyboardInterrupt raised
+    before any command runs is one line and exit 130, not a traceback."""
+    import pipeline.cli
+    from pipeline.command import main
+
+    def interrupted_import() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline.cli, "main", interrupted_import)
+    with pytest.raises(SystemExit) as stop:
+        main()
+    assert stop.value.code == 130
+    assert capsys.readouterr().err == "SIGINT: interrupted\n"
+
+
 def test_earlier_outputs_inside_the_input_folder_are_not_inputs(offline, tmp_path):
     inputs = tmp_path / "inputs"
     inputs.mkdir()
@@ -413,7 +429,7 @@ def test_two_runs_on_one_output_folder_at_once_both_land_every_article(tmp_path)
                 (folder / f"{name}-{copy_number}-{seed_id}.txt").write_text(text, encoding="utf-8")
         batches.append(folder)
     out = tmp_path / "out"
-    command = [sys.executable, "-c", "from pipeline.cli import main; main()", "run", "--quiet", "--out", str(out)]
+    command = [sys.executable, "-c", "from pipeline.command import main; main()", "run", "--quiet", "--out", str(out)]
     flags = ["--summariser", "extractive", "--translator", "nobody/missing-zh-en", "--models-dir", str(tmp_path / "none")]
     environment = {**os.environ, "HF_HUB_OFFLINE": "1"}
     runs = [subprocess.Popen([*command, str(folder), *flags], cwd=tmp_path, env=environment) for folder in batches]
