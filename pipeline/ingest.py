@@ -22,10 +22,12 @@ import trafilatura
 from pipeline.errors import InputError
 from pipeline.lang.zh import CHINESE_PUNCTUATION, HAN, HAN_RANGES
 from pipeline.lang.zh_clean import common_han, headline_part, title_parts
+from pipeline.markdown_text import markdown_to_text
 from pipeline.records import Article, InputRef, Metadata, Source
 
 READABLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
+MARKDOWN_SUFFIXES = (".md",)
 _BLOCK_TAGS = (
     "p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
     "header", "footer", "section", "article", "aside", "nav", "span", "time", "address",
@@ -614,6 +616,8 @@ def read_article(ref: InputRef) -> Article:
     is_html = _looks_like_html(ref, raw)
     page_metadata = Metadata()
     page_text = ""
+    if not is_html and ref.path is not None and ref.path.suffix.lower() in MARKDOWN_SUFFIXES:
+        text = markdown_to_text(text)
     if is_html:
         page_text = _page_text(text)
         text, page_metadata, html_warnings = _extract_html(text)

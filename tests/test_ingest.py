@@ -411,3 +411,22 @@ def test_a_year_in_a_body_sentence_is_not_the_pages_date(tmp_path):
     article = read_article(write(tmp_path / "page.html", html_page("<title>职工技能竞赛</title>", body)))
     assert article.page_metadata.date is None
     assert clean_article(article).metadata.date is None
+
+
+def test_a_markdown_file_is_read_without_its_markup(tmp_path):
+    markdown = (
+        "# 本市投资90亿元建设新学校\n\n**2024年11月5日** 来源：[人民网](http://www.people.com.cn)\n\n"
+        "![校园图片](http://example.com/a.jpg)\n\n本市今年计划投资**90亿元**建设新学校，惠及[45.14万名](http://x.cn)学生。\n\n"
+        "- 新建小学12所\n- 新建中学8所\n\n> 市教育局局长李华表示，这是近十年来最大规模的学校建设计划。\n\n"
+        "| 学校 | 数量 |\n|---|---|\n| 小学 | 12所 |\n"
+    )
+    article = read_article(write(tmp_path / "news.md", markdown.encode()))
+    assert article.text == (
+        "本市投资90亿元建设新学校\n\n2024年11月5日 来源：人民网\n\n本市今年计划投资90亿元建设新学校，惠及45.14万名学生。\n\n"
+        "新建小学12所\n\n新建中学8所\n\n市教育局局长李华表示，这是近十年来最大规模的学校建设计划。\n\n学校 数量\n\n小学 12所\n"
+    )
+
+
+def test_a_plain_text_file_named_md_keeps_its_lines(tmp_path):
+    article = read_article(write(tmp_path / "news.md", f"标题\n{NEWS}\n\n{NEWS}\n".encode()))
+    assert article.text == f"标题\n{NEWS}\n\n{NEWS}\n"

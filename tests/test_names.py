@@ -43,6 +43,7 @@ def names_of(text: str) -> dict[str, tuple[str, str]]:
         ("难分饮诱〔记者施晓光、吴亮仪、陈慧萍／台北报导〕市面上出现水果啤酒。", "陈慧萍", "Chen Huiping"),
         ("要深入贯彻习近平总书记在新时代推动西部大开发座谈会上的重要讲话精神。", "习近平", "Xi Jinping"),
         ("长三角一体化发展取得成效。李干杰、何立峰、吴政隆、穆虹、姜信治出席。", "何立峰", "He Lifeng"),
+        ("工人们正在车间里忙碌着，迎接新一年的生产任务（记者陈凯摄）。", "陈凯", "Chen Kai"),
     ],
 )
 def test_person_after_a_title_or_before_speech(text, zh, en):

@@ -88,4 +88,5 @@ FORMS_OF_ADDRESS = {"小姐", "先生", "女士", "老师", "师傅", "某", "�
 LIST_MARK = "、"
 
 # Characters that never stand in a given name though a segmenter may glue them to one.
-NOT_IN_GIVEN_NAMES = set("的了和与及等在是也都就说从将已还又对把被个们这那么")
+# 摄 closes a photo credit (记者王明摄), never a given name.
+NOT_IN_GIVEN_NAMES = set("的了和与及等在是也都就说从将已还又对把被个们这那么摄")
