@@ -463,6 +463,11 @@ def test_control_and_replacement_characters_are_stripped_and_full_width_alphanum
     assert warnings == ["removed 2 control or replacement character(s)"]
 
 
+def test_a_full_width_point_between_digits_is_a_decimal_point():
+    """１２．５％ was read as 5%: the full-width point stayed, and the figure began after it."""
+    assert normalise_characters("增长１２．５％。（完）．")[0] == "增长12.5％。（完）．"
+
+
 # 5. Punctuation and spacing
 
 

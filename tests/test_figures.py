@@ -32,6 +32,10 @@ FIGURE_CASES = [
     ("价值约合3.5亿美元。", [("约合3.5亿美元", "350000000", "美元", "about", "about 350 million US dollars")]),
     ("加征两成半关税。", [("两成半", "25", "%", "", "25%")]),
     ("受访者中有七成半表示满意。", [("七成半", "75", "%", "", "75%")]),
+    # Taiwan's full-width decimal point between Chinese digits, and ○ typed for the zero 〇.
+    ("酒精浓度都在二．五％至三％。", [("二．五％至三％", "2.5", "%", "range", "2.5–3%")]),
+    ("阳性比例约为百分之零点○四。", [("约为百分之零点○四", "0.04", "%", "about", "about 0.04%")]),
+    ("全市人口一千○五万人。", [("一千○五万人", "10050000", "人", "", "10.05 million people")]),
     # 兆 is a trillion before a currency, as Taiwan and Hong Kong write money.
     ("去年营收为1.2兆元。", [("1.2兆元", "1200000000000", "元", "", "1.2 trillion yuan")]),
     # Decimals said in words, as newsreaders' scripts and some releases write them.
@@ -219,6 +223,7 @@ NOT_FIGURES = [
     "山西五台山",
     "党的十九届五中全会",
     "百年未有之大变局",
+    "二○二三年是关键一年。",
     # 兆 before anything but a currency is mega: megawatts, megabits.
     "电厂装机容量为600兆瓦。",
     "网速达到100兆。",

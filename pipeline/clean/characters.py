@@ -1,4 +1,5 @@
-"""Character-level repairs: invisible and replacement characters out, full-width letters and digits to ASCII."""
+"""Character-level repairs: invisible and replacement characters out, full-width letters, digits and
+decimal points to ASCII."""
 
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ _FULL_WIDTH_ALNUM = {
 }
 
 
+# A full-width point between digits is a decimal point (１２．５％ is 12.5%); elsewhere it is Chinese
+# punctuation and stays.
+_FULL_WIDTH_DECIMAL_POINT = re.compile(r"(?<=\d)．(?=\d)")
+
+
 def normalise_characters(text: str) -> tuple[str, list[str]]:
     """Unify line breaks and spaces, strip invisible/replacement characters (with a warning), and
     turn full-width digits and letters into ASCII."""
@@ -27,4 +33,4 @@ def normalise_characters(text: str) -> tuple[str, list[str]]:
     text, removed = _INVISIBLE.subn("", text)
     if removed:
         warnings.append(f"removed {removed} control or replacement character(s)")
-    return text.translate(_FULL_WIDTH_ALNUM), warnings
+    return _FULL_WIDTH_DECIMAL_POINT.sub(".", text.translate(_FULL_WIDTH_ALNUM)), warnings

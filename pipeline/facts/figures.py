@@ -23,7 +23,7 @@ from pipeline.facts.numbers import (
 from pipeline.facts.programmes import PROGRAMME_NOUNS, find_unquoted_names
 from pipeline.facts.quotes import find_quoted_names
 from pipeline.facts.units import FRACTION, PERCENT, UNIT_SPELLINGS, UNITS
-from pipeline.lang.zh import TRILLION
+from pipeline.lang.zh import CHINESE_DIGITS, TRILLION
 from pipeline.lang.zh_money import YUAN
 from pipeline.lang.zh_numbers import (
     ERAS,
@@ -80,7 +80,7 @@ REACHED = "reached"
 _VERB_PREFIXES = ("达", "达到")
 RANGE = "range"
 
-_NUMBER_CHARS = r"\d零〇一二两三四五六七八九十百千万亿"
+_NUMBER_CHARS = rf"\d{CHINESE_DIGITS}十百千万亿"
 _UNIT_WORDS = sorted([*UNITS.keys(), *UNIT_SPELLINGS.keys()], key=len, reverse=True)
 _UNIT = "|".join(re.escape(word) for word in _UNIT_WORDS if word != FRACTION)
 # 两百来万: 来 after 十/百/千 is "about"; 7个亿 is colloquial for 7亿.
@@ -102,7 +102,7 @@ _TENTHS_BLOCKERS = "员为立长功果本绩就熟才型品效都交"
 _FIGURE = re.compile(
     rf"""
     (?P<prefix>{"|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))})?
-    (?<![{_NUMBER_CHARS}第数几.,/])
+    (?<![{_NUMBER_CHARS}第数几.．,/])
     (?P<core>
         百分之(?P<percent>{CHINESE_PATTERN}|{NUMBER_PATTERN})
       | (?P<denominator>{CHINESE_PATTERN}|\d+)分之(?P<numerator>{CHINESE_PATTERN}|\d+)

@@ -8,12 +8,12 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
-from pipeline.lang.zh import CHINESE_DECIMAL_POINT, CHINESE_DIGITS, CHINESE_UNITS, DIGIT_VALUES, MAGNITUDES, TRILLION
+from pipeline.lang.zh import CHINESE_DECIMAL_POINTS, CHINESE_DIGITS, CHINESE_UNITS, DIGIT_VALUES, MAGNITUDES, TRILLION
 
 ARABIC_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A decimal said in words: 三点五, 四点八亿. Not a clock time (九点五十分, 三点五分) or a half hour (三点半).
 _CHINESE_DECIMAL = (
-    f"[{CHINESE_DIGITS}{CHINESE_UNITS}]+{CHINESE_DECIMAL_POINT}[{CHINESE_DIGITS}]+(?![{CHINESE_UNITS}分刻钟时半])[万亿]{{0,2}}"
+    f"[{CHINESE_DIGITS}{CHINESE_UNITS}]+[{CHINESE_DECIMAL_POINTS}][{CHINESE_DIGITS}]+(?![{CHINESE_UNITS}分刻钟时半])[万亿]{{0,2}}"
 )
 # Never starts with 万/亿: 万众创新, 亿万职工 are words, not numbers.
 CHINESE_PATTERN = f"{_CHINESE_DECIMAL}|[{CHINESE_DIGITS}{CHINESE_UNITS}][{CHINESE_DIGITS}{CHINESE_UNITS}万亿]*"
@@ -24,6 +24,7 @@ NUMBER_PATTERN = f"{_MIXED_PATTERN}|(?:{ARABIC_PATTERN})(?:[千百]?[万亿]{{1,
 # Minus signs, and 负 as newsreaders say it (增长负0.3%).
 SIGNS = "-－−负"
 _MAGNITUDE_CHARS = "".join(MAGNITUDES)
+_DECIMAL_POINT = re.compile(f"[{CHINESE_DECIMAL_POINTS}]")
 # The magnitude a number ends with: 20万 -> 万, 2500亿 -> 亿, 六万 -> 万, 3千万 -> 千万.
 _TRAILING_MAGNITUDE = re.compile(f"(?<=\\d)[{_MAGNITUDE_CHARS}]+$|[万亿]+$")
 _MIXED_SPLIT = re.compile(f"^(\\d+[{_MAGNITUDE_CHARS}]+)([^{_MAGNITUDE_CHARS}].*)$")
@@ -41,7 +42,7 @@ def _chinese_decimal_value(text: str) -> Decimal | None:
     """三点五 -> 3.5, 四点八亿 -> 480000000: the whole part by cn2an, the digits after 点 one by one
     (cn2an reads no magnitude after a decimal)."""
     mantissa = text.rstrip("万亿")
-    whole, _, fraction = mantissa.partition(CHINESE_DECIMAL_POINT)
+    whole, _, fraction = _DECIMAL_POINT.sub("点", mantissa).partition("点")
     if not whole:
         return None
     whole_value = Decimal(DIGIT_VALUES[whole]) if whole in DIGIT_VALUES else _chinese_value(whole)
@@ -54,8 +55,9 @@ def _chinese_decimal_value(text: str) -> Decimal | None:
 
 
 def _chinese_value(text: str) -> Decimal | None:
-    if CHINESE_DECIMAL_POINT in text:
+    if _DECIMAL_POINT.search(text):
         return _chinese_decimal_value(text)
+    text = text.replace("○", "〇")  # cn2an knows only the zero 〇
     if not any(char in CHINESE_UNITS or char in "万亿" for char in text) and len(text) > 1:
         # 七八, 三五: "seven or eight", not 78; 二〇二三 spells a year digit by digit.
         return None

@@ -32,10 +32,12 @@ CLAUSE_BREAK = re.compile(r"[，,；;。！？!?、：:\n…]")
 COMMA_MARKS = "，,、；;"
 
 # Numeral characters.
-CHINESE_DIGITS = "零〇一二两三四五六七八九"
-# 点 is the decimal point of numbers said in words (百分之三点五, 四点八亿); after it, each digit is read alone.
-CHINESE_DECIMAL_POINT = "点"
-DIGIT_VALUES = {char: index for index, char in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+# ○ (a white circle) is often typed for the zero 〇: 百分之零点○四, 二○二三年.
+CHINESE_DIGITS = "零〇○一二两三四五六七八九"
+# The decimal point of numbers said in words (百分之三点五, 四点八亿), and the full-width point Taiwan
+# papers write between Chinese digits (二．五％); after it, each digit is read alone.
+CHINESE_DECIMAL_POINTS = "点．"
+DIGIT_VALUES = {char: index for index, char in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "两": 2}
 CHINESE_UNITS = "十百千"
 # The magnitudes an Arabic number may carry (5.7万, 3千, 1万亿). 兆 is a trillion in Taiwan and Hong
 # Kong amounts of money (1.2兆元); elsewhere it is mega (兆瓦, megawatt), so figures take it only
