@@ -74,18 +74,20 @@ def test_a_story_in_traditional_script_is_placed_by_its_words(script, text, curr
     assert article_currency(None, script, text) == currency
 
 
-def test_a_taiwan_story_through_the_real_stages_says_new_taiwan_dollars(tmp_path):
+@pytest.mark.parametrize(("script", "fine"), [("simplified", "35万1000元"), ("keep", "35萬1000元")])
+def test_a_taiwan_story_through_the_real_stages_says_new_taiwan_dollars(tmp_path, script, fine):
+    """Kept in Traditional, the text is read through its Simplified reading: 35萬1000元 was 1,000."""
     page = tmp_path / "bus.txt"
     page.write_text(
         "國光客運推出新路線\n\n國光客運今天在台北轉運站發出2500份價值1200元的福袋，"
-        "內含住宿折價券與2張50元乘車抵用券。交通部公路總局表示，每班車將罰9000元。\n",
+        "內含住宿折價券與2張50元乘車抵用券。交通部公路總局表示，違規班車共罰35萬1000元。\n",
         encoding="utf-8",
     )
-    article = clean_article(read_article(InputRef(display=str(page), path=page)), "simplified")
+    article = clean_article(read_article(InputRef(display=str(page), path=page)), script)
     facts = extract_facts(article, None)
     assert facts.currency == "新台币"
     assert [(f.text_zh, f.text_en) for f in facts.figures if f.unit_zh == "新台币"] == [
         ("1200元", "1,200 New Taiwan dollars"),
         ("50元", "50 New Taiwan dollars"),
-        ("9000元", "9,000 New Taiwan dollars"),
+        (fine, "351,000 New Taiwan dollars"),
     ]

@@ -34,6 +34,14 @@ def to_simplified(text: str) -> str:
     return _converter("t2s").convert(text)
 
 
+def simplified_reading(text: str) -> str:
+    """``text`` in Simplified characters, character for character, for patterns written in Simplified
+    (35萬1000元 read as 35万1000元) to match at the same offsets; ``text`` itself when the conversion
+    would change its length (a phrase conversion), which no real page did."""
+    simplified = to_simplified(text)
+    return simplified if len(simplified) == len(text) else text
+
+
 def _double_byte_characters(codec: str, leads: range, trails: list[int]) -> set[str]:
     return {char for char in double_byte_characters(codec, leads, trails) if HAN.match(char)}
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import accumulate
 
+from pipeline.clean.script import simplified_reading
 from pipeline.facts.english import render_figure_en
 from pipeline.facts.money import named_currency
 from pipeline.facts.numbers import (
@@ -355,7 +356,10 @@ def _figure_matches(text: str) -> Iterator[re.Match]:
 def find_figures(text: str, bare_yuan: str = YUAN) -> list[Figure]:
     """Every figure in ``text``, in text order, with offsets into ``text`` and its sentence.
     ``bare_yuan`` is the currency an amount in 元 is in when no currency is named beside it
-    (facts.money.article_currency)."""
+    (facts.money.article_currency). The patterns are written in Simplified: a text kept in
+    Traditional (clean.script = "keep") is matched through its Simplified reading, character for
+    character, and figures quote it as written (35萬1000元 is 351,000)."""
+    written, text = text, simplified_reading(text)
     masked = _Masked(text)
     sentences = _whole_sentences(text)
     sentence_starts = [sentence.start for sentence in sentences]
@@ -375,12 +379,12 @@ def find_figures(text: str, bare_yuan: str = YUAN) -> list[Figure]:
         sentence = sentences[bisect.bisect_right(sentence_starts, start) - 1]
         figures.append(
             Figure(
-                text_zh=text[start:end],
+                text_zh=written[start:end],
                 value=reading.value,
                 unit_zh=unit,
                 qualifier=qualifier,
                 text_en=render_figure_en(reading.value, unit, qualifier, reading.value_high),
-                context_zh=sentence.text,
+                context_zh=written[sentence.start : sentence.end],
                 start=start,
                 end=end,
                 value_high=reading.value_high,
