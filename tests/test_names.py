@@ -44,6 +44,9 @@ def names_of(text: str) -> dict[str, tuple[str, str]]:
         ("要深入贯彻习近平总书记在新时代推动西部大开发座谈会上的重要讲话精神。", "习近平", "Xi Jinping"),
         ("长三角一体化发展取得成效。李干杰、何立峰、吴政隆、穆虹、姜信治出席。", "何立峰", "He Lifeng"),
         ("工人们正在车间里忙碌着，迎接新一年的生产任务（记者陈凯摄）。", "陈凯", "Chen Kai"),
+        # Married Hong Kong women write their husband's surname before their own.
+        ("立法会主席范徐丽泰表示，会议将如期举行。", "范徐丽泰", "Fan Xu Litai"),
+        ("前政务司司长陈方安生说，市民应该积极参与。", "陈方安生", "Chen Fang Ansheng"),
     ],
 )
 def test_person_after_a_title_or_before_speech(text, zh, en):
@@ -63,6 +66,8 @@ def test_person_after_a_title_or_before_speech(text, zh, en):
         ("举办告别演出，并特别请来多位艺人任嘉宾。", "任嘉宾"),
         ("保障产业工人权益摆在重要位置。", "权益摆"),
         ("此前，平台公司承担的项目收益较好，上市公司纷纷表示支持。", "平台公司"),
+        # The end of 叶刘淑仪 is not another person.
+        ("议员叶刘淑仪指出，政府必须尽快交代细节。", "刘淑仪"),
     ],
 )
 def test_common_words_are_no_names(text, not_a_name):

@@ -56,7 +56,7 @@ TITLES_BEFORE_NAMES = (
     "记者", "通讯员", "主持人", "发言人", "律师", "法官", "检察官", "司机", "师傅", "大师", "先生",
     "女士", "同志", "村民", "居民", "市民", "创始人", "带头人", "党员", "干部", "指导员", "班主任",
     "副手", "店长", "厂长", "矿长", "车间主任", "首席", "博士", "硕士", "院士", "航天员", "总书记",
-    "委员长", "行政长官", "特首", "署长", "议员", "立委", "主播", "艺人", "导演", "演员", "歌手", "球员",
+    "委员长", "行政长官", "特首", "署长", "司长", "议员", "立委", "主播", "艺人", "导演", "演员", "歌手", "球员",
     "教练", "董事", "创办人", "执行长", "总干事", "大使", "领事", "参赞", "法师", "部长助理",
 )
 
@@ -90,3 +90,9 @@ LIST_MARK = "、"
 # Characters that never stand in a given name though a segmenter may glue them to one.
 # 摄 closes a photo credit (记者王明摄), never a given name.
 NOT_IN_GIVEN_NAMES = set("的了和与及等在是也都就说从将已还又对把被个们这那么摄")
+
+
+def has_double_surname(name: str) -> bool:
+    """A married Hong Kong woman's name: her husband's surname, her own, then a two-character given
+    name (林郑月娥, 范徐丽泰, 陈方安生, 叶刘淑仪)."""
+    return len(name) == 4 and name[:2] not in COMPOUND_SURNAMES and name[0] in SURNAMES and name[1] in SURNAMES

@@ -17,6 +17,7 @@ from pipeline.lang.zh_names import (
     SPEECH_AFTER_NAMES,
     SURNAMES,
     TITLES_BEFORE_NAMES,
+    has_double_surname,
 )
 from pipeline.names.gazetteer import is_known_base
 from pipeline.names.tokens import UNKNOWN, Token, is_common_word
@@ -31,8 +32,11 @@ _LIST_LENGTH = 3
 
 
 def looks_like_name(text: str) -> bool:
-    """Two or three Han characters opening with a surname (four with a compound surname)."""
-    compound = text[:2] in COMPOUND_SURNAMES
+    """Two or three Han characters opening with a surname (four with a compound surname, or with two
+    surnames as married Hong Kong women write them: 叶刘淑仪)."""
+    # 凌燕表示 is 凌燕 and a verb, not two surnames and a given name 表示.
+    double = has_double_surname(text) and not text[2:].startswith((*NAME_FOLLOWERS, *TITLES_BEFORE_NAMES))
+    compound = text[:2] in COMPOUND_SURNAMES or double
     longest = 4 if compound else 3
     given = text[2:] if compound else text[1:]
     return (
@@ -121,7 +125,8 @@ def find_people(text: str, tokens: list[Token]) -> list[str]:
             found.setdefault(listed_after)
     for name in _name_lists(tokens):
         found.setdefault(name)
-    return list(found)
+    # 刘淑仪 is the end of 叶刘淑仪, not another person.
+    return [name for name in found if not any(has_double_surname(other) and other[1:] == name for other in found)]
 
 
 def _is_person_token(token: Token) -> bool:

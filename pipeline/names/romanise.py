@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pypinyin import Style, lazy_pinyin
 
-from pipeline.lang.zh_names import COMPOUND_SURNAMES, SURNAME_READINGS
+from pipeline.lang.zh_names import COMPOUND_SURNAMES, SURNAME_READINGS, has_double_surname
 
 _VOWEL_STARTS = ("a", "o", "e")
 
@@ -29,10 +29,15 @@ def pinyin_name(zh: str) -> str:
 
 
 def split_surname(name: str) -> tuple[str, str]:
-    """(surname, given name): a compound surname (欧阳, 司马) when the name opens with one."""
-    if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES:
+    """(surname, given name): a compound surname (欧阳, 司马) or two surnames (叶刘) when the name
+    opens with them."""
+    if (len(name) >= 3 and name[:2] in COMPOUND_SURNAMES) or has_double_surname(name):
         return name[:2], name[2:]
     return name[:1], name[1:]
+
+
+def _surname_reading(surname: str) -> str:
+    return SURNAME_READINGS.get(surname) or _joined(_syllables(surname))
 
 
 def person_english(name: str) -> str:
@@ -40,5 +45,8 @@ def person_english(name: str) -> str:
     if "·" in name:
         return pinyin_name(name)
     surname, given = split_surname(name)
-    family = COMPOUND_SURNAMES.get(surname) or SURNAME_READINGS.get(surname) or _joined(_syllables(surname))
-    return f"{family.capitalize()} {_joined(_syllables(given)).capitalize()}".strip()
+    if has_double_surname(name):
+        family = " ".join(_surname_reading(char).capitalize() for char in surname)
+    else:
+        family = (COMPOUND_SURNAMES.get(surname) or _surname_reading(surname)).capitalize()
+    return f"{family} {_joined(_syllables(given)).capitalize()}".strip()
