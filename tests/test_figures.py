@@ -38,6 +38,9 @@ FIGURE_CASES = [
     ("全市人口一千○五万人。", [("一千○五万人", "10050000", "人", "", "10.05 million people")]),
     # 兆 is a trillion before a currency, as Taiwan and Hong Kong write money.
     ("去年营收为1.2兆元。", [("1.2兆元", "1200000000000", "元", "", "1.2 trillion yuan")]),
+    ("岁出规模达2兆8,811亿元。", [("2兆8,811亿元", "2881100000000", "元", "reached", "2.8811 trillion yuan")]),
+    # Hong Kong counts cases in 宗.
+    ("累计确诊个案增至1,234宗。", [("1,234宗", "1234", "宗", "", "1,234")]),
     # Decimals said in words, as newsreaders' scripts and some releases write them.
     ("这一比例为百分之三点五。", [("百分之三点五", "3.5", "%", "", "3.5%")]),
     ("投资四点八亿元。", [("四点八亿元", "480000000", "元", "", "480 million yuan")]),
@@ -227,6 +230,9 @@ NOT_FIGURES = [
     # 兆 before anything but a currency is mega: megawatts, megabits.
     "电厂装机容量为600兆瓦。",
     "网速达到100兆。",
+    # A number after 兆 that could not be read whole is no figure (it was 8,811亿元 = 881.1 billion).
+    "发电量达3兆5000万千瓦时。",
+    "全港三宗教团体联合发起活动。",
     # 点 of the clock, and idioms with 点.
     "下午三点半，会议在北京召开。",
     "晚上九点五十分，列车抵达。",

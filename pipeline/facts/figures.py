@@ -87,8 +87,8 @@ _UNIT = "|".join(re.escape(word) for word in _UNIT_WORDS if word != FRACTION)
 # 两百来万: 来 after 十/百/千 is "about"; 7个亿 is colloquial for 7亿.
 _APPROXIMATION = "(?:[余多]|(?<=[十百千])来)"
 _MONEY_UNIT = "|".join(re.escape(word) for word in _UNIT_WORDS if word in UNITS and UNITS[word].money)
-# 1.2兆元: a trillion, as Taiwan and Hong Kong write amounts of money (兆瓦 is a megawatt).
-_TRILLION_OF_MONEY = f"(?:{ARABIC_PATTERN}){TRILLION}{_APPROXIMATION}?(?=(?:{_MONEY_UNIT}))"
+# 1.2兆元, 2兆8811亿元: a trillion, as Taiwan and Hong Kong write amounts of money (兆瓦 is a megawatt).
+_TRILLION_OF_MONEY = f"(?:{ARABIC_PATTERN}){TRILLION}(?:(?:{ARABIC_PATTERN})亿)?{_APPROXIMATION}?(?=(?:{_MONEY_UNIT}))"
 _VALUE = f"(?:{_TRILLION_OF_MONEY}|(?:{NUMBER_PATTERN}){_APPROXIMATION}?(?:个(?=亿))?(?:[万亿]{{1,2}})?{_APPROXIMATION}?)"
 # A bare 万亿 before a unit is one trillion (突破万亿元); 数万亿 ("trillions") is no number.
 _BARE_TRILLION = f"(?<![数几上{_NUMBER_CHARS}])万亿(?=(?:{_UNIT}))"
@@ -103,7 +103,7 @@ _TENTHS_BLOCKERS = "员为立长功果本绩就熟才型品效都交"
 _FIGURE = re.compile(
     rf"""
     (?P<prefix>{"|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))})?
-    (?<![{_NUMBER_CHARS}第数几.．,/])
+    (?<![{_NUMBER_CHARS}{TRILLION}第数几.．,/])
     (?P<core>
         百分之(?P<percent>{CHINESE_PATTERN}|{NUMBER_PATTERN})
       | (?P<denominator>{CHINESE_PATTERN}|\d+)分之(?P<numerator>{CHINESE_PATTERN}|\d+)
