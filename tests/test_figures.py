@@ -39,6 +39,7 @@ FIGURE_CASES = [
     # 兆 is a trillion before a currency, as Taiwan and Hong Kong write money.
     ("去年营收为1.2兆元。", [("1.2兆元", "1200000000000", "元", "", "1.2 trillion yuan")]),
     ("岁出规模达2兆8,811亿元。", [("2兆8,811亿元", "2881100000000", "元", "reached", "2.8811 trillion yuan")]),
+    ("每千人口拥有执业医师3.4人。", [("3.4人", "3.4", "人", "", "3.4 people")]),
     # Hong Kong counts cases in 宗.
     ("累计确诊个案增至1,234宗。", [("1,234宗", "1234", "宗", "", "1,234")]),
     # Decimals said in words, as newsreaders' scripts and some releases write them.
@@ -233,6 +234,9 @@ NOT_FIGURES = [
     # A number after 兆 that could not be read whole is no figure (it was 8,811亿元 = 881.1 billion).
     "发电量达3兆5000万千瓦时。",
     "全港三宗教团体联合发起活动。",
+    # The base of a rate: per thousand people, per 100,000 people.
+    "每千人口拥有的执业医师数量持续增加。",
+    "每10万人口发病率下降。",
     # 点 of the clock, and idioms with 点.
     "下午三点半，会议在北京召开。",
     "晚上九点五十分，列车抵达。",

@@ -74,6 +74,7 @@ _NOT_OVER_BEFORE = "经通超度不错难越跨走路穿略高"
 _ROUND_NUMBER_STARTS = "百千万亿"
 # The dash or 至 of a range just before a number: 第1-3名 was no figure, and neither is its 3名.
 _RANGE_TAIL = re.compile(r"\d[-–—~～至到]$")
+_PER = "每"
 APPROXIMATE_QUALIFIERS = {"余": "more than", "多": "more than", "来": "about"}
 _NO_APPROXIMATION = str.maketrans("", "", "".join(APPROXIMATE_QUALIFIERS))
 SUFFIX_QUALIFIERS = {"以上": "or more", "以下": "or less", "以内": "or less", "左右": "about", "之多": "as many as"}
@@ -279,6 +280,8 @@ def _is_quantity(match: re.Match, reading: _Reading, text: str, prefix: str) -> 
         return False  # a longer number the pattern could not read whole
     if _RANGE_TAIL.search(text, max(0, prefix_start - 2), prefix_start):
         return False
+    if before.endswith(_PER):
+        return False  # 每千人口, 每10万人, 每5年: the base of a rate or a period, not a quantity
     glued_to_letter = core_start > 0 and text[core_start - 1].isascii() and text[core_start - 1].isalpha()
     if glued_to_letter and unit not in _UNITS_AFTER_LETTERS:
         return False
