@@ -107,6 +107,9 @@ def test_site_furniture_lines_are_removed_and_metadata_kept():
         "实时追踪香港各地区疫情个案，立即下载经济日报App：https://bit.ly/2JdOaiS",
         "扫描左侧二维码即可添加网易商业易信公众号",
         "网易财经 会赚钱的客户端",
+        # WeChat's closing widgets.
+        "点击“阅读原文”了解更多",
+        "分享 收藏 点赞 在看",
         # Labels of tag lists and recommendation boxes.
         "相关字词",
         "您可能有兴趣",
@@ -300,6 +303,11 @@ def test_a_column_label_in_square_brackets_is_removed_but_bracketed_body_text_st
 def test_metadata_lines(line, date, publisher, authors, editor):
     found = parse_metadata_line(line)
     assert (found.date, found.publisher, found.authors, found.editor) == (date, publisher, authors, editor)
+
+
+def test_a_photo_source_is_not_the_publisher():
+    assert parse_metadata_line("图片来源：视觉中国") is None
+    assert parse_metadata_line("图源：新华社 来源：市人社局").publisher == "市人社局"
 
 
 @pytest.mark.parametrize("line", [BODY, "记者们纷纷表示，这次竞赛办得很成功。", "创新驱动发展"])

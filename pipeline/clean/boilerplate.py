@@ -17,6 +17,8 @@ _FURNITURE_ANYWHERE = re.compile(
     r"|copyright|版权所有|版权声明|all rights reserved|©"
     r"|举报电话|举报邮箱|违法和不良信息"
     r"|扫码关注|扫一扫|长按识别|关注我们"
+    # WeChat's closing widgets: 点击“阅读原文”了解更多, 分享 收藏 点赞 在看.
+    r"|(?:点击|戳)[^，。]{0,6}阅读原文|点赞\s*在看"
     r"|网上家园"
     # Reprint and copyright notices, comment-section disclaimers, login boxes.
     r"|转载请注明|(?:不得|禁止|严禁|请勿)转载|著作权声明"

@@ -19,8 +19,9 @@ _WEEKDAY = r"(?:\s*(?:星期|周|礼拜)[一二三四五六日天])?"
 _DATE_LINE = re.compile(
     rf"^[〖【\[]?{_DATE}{_WEEKDAY}(?:\s*(?:[A-Z]{{2,4}}\s*)?\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?{_WEEKDAY}[〗】\]]?$"
 )
-# 资料来源 credits the material a story drew on (参考消息、海外网等), not the page's publisher.
-_SOURCE = re.compile(r"(?<!资料)(?:来源|稿源|出处)\s*[：:]\s*([^\s|｜〗】\]）)]+)")
+# 资料来源 credits the material a story drew on (参考消息、海外网等) and 图片来源 a photo agency
+# (视觉中国), not the page's publisher.
+_SOURCE = re.compile(r"(?<!资料)(?<!图片)(?<!图)(?:来源|稿源|出处)\s*[：:]\s*([^\s|｜〗】\]）)]+)")
 _NAME = f"[{NAME_CHARS}]"
 _EDITOR = re.compile(rf"(?:责任编辑|责编|编辑)\s*[：:]\s*({_NAME}{{2,5}})")
 _LABEL_WORDS = r"(?:责任编辑|编辑|来源|作者|摄影|校对|审核)"
