@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.clean import clean_article
+from pipeline.clean.boilerplate import strip_end_mark
 from pipeline.clean.characters import normalise_characters
 from pipeline.clean.dedupe import drop_repeats
 from pipeline.clean.metadata import (
@@ -259,6 +260,14 @@ def test_a_bare_breadcrumb_is_not_the_title_and_the_end_mark_goes():
     result = clean(text)
     assert result.metadata.title_zh == "山东青岛：技能人才队伍持续壮大"
     assert result.paragraphs_zh == [BODY, BODY_2]
+
+
+@pytest.mark.parametrize("end", ["1030404", "990715"])
+def test_the_central_news_agency_filing_date_closing_the_story_goes(end):
+    """CNA copy ends with its Minguo-calendar filing date (103/04/04); a number in a sentence stays."""
+    result = clean("\n".join(["台南虱目鱼契作抽签登场", BODY, BODY_2 + end]))
+    assert result.paragraphs_zh == [BODY, BODY_2]
+    assert strip_end_mark("投资达到2000万元。1231") == "投资达到2000万元。1231"
 
 
 def test_uncredited_captions_go_only_when_set_apart_or_naming_a_photo_position():

@@ -74,8 +74,9 @@ _FURNITURE_LINE = re.compile(
     r"|[^。，！？>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，！？>＞»›]{1,12}){2,}$",
     re.IGNORECASE,
 )
-# The end mark of a news agency story: ……突破200万人。（完）
-_END_MARK = re.compile(r"\s*[（(【\[]完[）)】\]]$")
+# The end mark of a news agency story: ……突破200万人。（完）; Taiwan's Central News Agency closes
+# with its filing date in the Minguo calendar instead: ……指日可待。1030404 (year 103, 4 April).
+_END_MARK = re.compile(r"\s*[（(【\[]完[）)】\]]$|(?<=[。！？」”）])\s*1?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$")
 # Photo credits: "重庆已打造10个工匠学院。熊桂伟 摄", "（记者 张三 摄）", "摄影：张三".
 _PHOTO_CREDIT = re.compile(
     rf"(?:^|[\s。！？”])[{NAME_CHARS}]{{2,5}}\s+摄$"
