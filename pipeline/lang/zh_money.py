@@ -21,7 +21,7 @@ CURRENCY_NAMES = {
     "港纸": HONG_KONG_DOLLAR,
     "澳门币": PATACA,
     "澳门元": PATACA,
-    "澳币": PATACA,
+    # (Not 澳币: in the mainland that is the Australian dollar.)
     "葡币": PATACA,
     "美金": "美元",
     "美元": "美元",
