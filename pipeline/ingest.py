@@ -14,7 +14,7 @@ from pathlib import Path
 
 import charset_normalizer
 import ftfy
-import ftfy.bad_codecs
+import ftfy.bad_codecs  # registers the sloppy-windows-125x codecs that browsers decode with
 import lxml.etree
 import lxml.html
 import trafilatura

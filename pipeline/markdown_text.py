@@ -13,6 +13,9 @@ from markdown_it.token import Token
 # Inline tokens whose text is not the article's: an image's alt text, inline HTML.
 _SKIPPED_INLINE = frozenset({"image", "html_inline"})
 _LINE_BREAKS = frozenset({"softbreak", "hardbreak"})
+# Paragraphs indented by four spaces, as plain Chinese text often is, parse as code blocks: their
+# lines are text like any other.
+_VERBATIM_BLOCKS = frozenset({"code_block", "fence"})
 
 
 @cache
@@ -53,4 +56,6 @@ def markdown_to_text(markdown: str) -> str:
             (row if row is not None else blocks).append(text)
         elif token.type == "html_block":
             blocks.append(_html_text(token.content))
+        elif token.type in _VERBATIM_BLOCKS:
+            blocks.extend(line.strip() for line in token.content.splitlines())
     return "\n\n".join(block for block in blocks if block) + "\n"

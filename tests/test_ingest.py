@@ -430,3 +430,8 @@ def test_a_markdown_file_is_read_without_its_markup(tmp_path):
 def test_a_plain_text_file_named_md_keeps_its_lines(tmp_path):
     article = read_article(write(tmp_path / "news.md", f"标题\n{NEWS}\n\n{NEWS}\n".encode()))
     assert article.text == f"标题\n{NEWS}\n\n{NEWS}\n"
+
+
+def test_paragraphs_indented_by_four_spaces_in_markdown_are_text_not_dropped_code(tmp_path):
+    article = read_article(write(tmp_path / "news.md", f"标题\n\n    {NEWS}\n\n    {NEWS}\n".encode()))
+    assert article.text == f"标题\n\n{NEWS}\n\n{NEWS}\n"
