@@ -44,6 +44,9 @@ def names_of(text: str) -> dict[str, tuple[str, str]]:
         ("要深入贯彻习近平总书记在新时代推动西部大开发座谈会上的重要讲话精神。", "习近平", "Xi Jinping"),
         ("长三角一体化发展取得成效。李干杰、何立峰、吴政隆、穆虹、姜信治出席。", "何立峰", "He Lifeng"),
         ("工人们正在车间里忙碌着，迎接新一年的生产任务（记者陈凯摄）。", "陈凯", "Chen Kai"),
+        # The name ends before a word of time or Hong Kong's 指 ("said"): not 李家 of 李家超.
+        ("行政长官李家超今日在立法会答问大会上表示，政府会继续推动经济发展。", "李家超", "Li Jiachao"),
+        ("食物及卫生局局长陈肇始指有待与专家商讨。", "陈肇始", "Chen Zhaoshi"),
         # Married Hong Kong women write their husband's surname before their own.
         ("立法会主席范徐丽泰表示，会议将如期举行。", "范徐丽泰", "Fan Xu Litai"),
         ("前政务司司长陈方安生说，市民应该积极参与。", "陈方安生", "Chen Fang Ansheng"),

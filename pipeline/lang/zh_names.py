@@ -79,6 +79,9 @@ NAME_FOLLOWERS = SPEECH_AFTER_NAMES + (
     "的", "和", "与", "及", "等", "同志", "在", "是", "也", "都", "就", "从", "将", "已", "还", "又",
     "为", "对", "把", "被", "先后", "同时", "一起", "一样", "这样", "等人", "获得", "荣获", "带领",
     "以", "摄", "向", "于", "之", "所", "曾经",
+    # When, written right after the name: 李家超今日表示, 林郑月娥昨在记者会上称 (Hong Kong papers'
+    # 昨 alone), and 陈肇始指 (Hong Kong's "said").
+    "今日", "昨日", "今天", "昨天", "明天", "日前", "近日", "早前", "当天", "当日", "昨", "指",
 )
 
 # What may follow a surname in place of a given name: 李小姐 is Ms Li, not a name.
