@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from pipeline.facts.units import FRACTION, PER_MILLE, PERCENT, UNITS
+from pipeline.facts.units import CELSIUS, FRACTION, PER_MILLE, PERCENT, UNITS
 from pipeline.lang.en import CARDINALS, FRACTION_NAMES, SCALES_WRITTEN
 
 # Qualifiers English puts after the number; the others go before it.
@@ -13,8 +13,8 @@ _SUFFIX_QUALIFIERS = frozenset({"or more", "or less"})
 # "reached" (达) is a verb the translator keeps around the figure, not part of the figure's English.
 _NO_WORDING_QUALIFIERS = frozenset({"", "range", "reached"})
 _RANGE_DASH = "\u2013"
-# Signs written against the number: 30.6%, 3‰.
-_GLUED_UNITS = frozenset({PERCENT, PER_MILLE})
+# Signs written against the number: 30.6%, 3‰, 40.2°C.
+_GLUED_UNITS = frozenset({PERCENT, PER_MILLE, CELSIUS})
 
 
 def _plain(value: Decimal) -> str:

@@ -23,6 +23,7 @@ class Unit:
 
 PERCENT = "%"
 PER_MILLE = "‰"
+CELSIUS = "℃"
 FRACTION = "分之"
 
 UNITS: dict[str, Unit] = {
@@ -43,6 +44,7 @@ UNIT_SPELLINGS: dict[str, str] = {
     "人（次）": "人次",
     "％": PERCENT,
     "平米": "平方米",
+    "°C": CELSIUS,
     "台币": "新台币",
     "澳门币": "澳门元",
     "美金": "美元",
