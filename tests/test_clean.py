@@ -300,6 +300,13 @@ def test_a_column_label_in_square_brackets_is_removed_but_bracketed_body_text_st
         ("香港文汇报讯（记者 陈大文）", None, "香港文汇报", ["陈大文"], None),
         ("本报讯（记者 张三 李四）", None, None, ["张三", "李四"], None),
         ("新华社北京11月5日电（记者 李四）", None, "新华社", ["李四"], None),
+        # Dates in Chinese numerals, in Minguo years (Taiwan), and ISO's date and time.
+        ("二〇二四年十一月五日", "2024-11-05", None, [], None),
+        ("二○二三年十二月三十一日 星期日", "2023-12-31", None, [], None),
+        ("113年11月5日", "2024-11-05", None, [], None),
+        ("民国113年11月5日 10:30", "2024-11-05", None, [], None),
+        ("二〇二四年二月三十日", None, None, [], None),
+        ("2024-11-05T08:30:00+08:00", "2024-11-05", None, [], None),
         # The name ends where an affiliation or a credit begins, with no space before it.
         ("(作者：方敏北京大学经济学院教授)", None, None, ["方敏"], None),
         ("作者：张伟，清华大学教授", None, None, ["张伟"], None),
@@ -319,7 +326,7 @@ def test_a_photo_source_is_not_the_publisher():
     assert parse_metadata_line("图源：新华社 来源：市人社局").publisher == "市人社局"
 
 
-@pytest.mark.parametrize("line", [BODY, "记者们纷纷表示，这次竞赛办得很成功。", "创新驱动发展"])
+@pytest.mark.parametrize("line", [BODY, "记者们纷纷表示，这次竞赛办得很成功。", "创新驱动发展", "150年11月5日", "开业已有113年"])
 def test_body_lines_are_not_metadata(line):
     assert parse_metadata_line(line) is None
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.clean.lines import Line, is_body_like
-from pipeline.lang.zh import HAN, HAN_RANGES, NAME_CHARS
+from pipeline.lang.zh import CHINESE_DIGITS, DIGIT_VALUES, HAN, HAN_RANGES, NAME_CHARS
 from pipeline.lang.zh_clean import headline_part, title_parts
 from pipeline.lang.zh_places import PROVINCES
 
@@ -16,9 +16,17 @@ _DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 _LABELLED_DATE = re.compile(rf"(?:发布时间|发布日期|发稿时间|更新时间|日期)\s*[：:]\s*{_DATE}")
 _ANY_DATE = re.compile(_DATE)
 _WEEKDAY = r"(?:\s*(?:星期|周|礼拜)[一二三四五六日天])?"
-_DATE_LINE = re.compile(
-    rf"^[〖【\[]?{_DATE}{_WEEKDAY}(?:\s*(?:[A-Z]{{2,4}}\s*)?\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?{_WEEKDAY}[〗】\]]?$"
+# A time after the date: 10:33, 08:30:12, BJT 10:33, or ISO's T08:30:00+08:00.
+_TIME = r"(?:(?:\s*(?:[A-Z]{2,4}\s*)?|T)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)"
+_DATE_LINE = re.compile(rf"^[〖【\[]?{_DATE}{_WEEKDAY}{_TIME}?{_WEEKDAY}[〗】\]]?$")
+# Dates written as a line of their own in two other ways: in Chinese numerals, as official papers
+# do (二〇二四年十一月五日), and in Taiwan's Minguo years (113年11月5日 is 2024; years 100-119 only,
+# so that no count of years passes for one).
+_CHINESE_DATE_LINE = re.compile(
+    rf"^([{CHINESE_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,2}})月([一二三四五六七八九十]{{1,3}})日{_WEEKDAY}$"
 )
+_MINGUO_DATE_LINE = re.compile(rf"^(?:民国)?(1[01]\d)年(\d{{1,2}})月(\d{{1,2}})日{_WEEKDAY}{_TIME}?$")
+_MINGUO_YEAR_ZERO = 1911
 # 资料来源 credits the material a story drew on (参考消息、海外网等) and 图片来源 a photo agency
 # (视觉中国), not the page's publisher.
 _SOURCE = re.compile(r"(?<!资料)(?<!图片)(?<!图)(?:来源|稿源|出处)\s*[：:]\s*([^\s|｜〗】\]）)]+)")
@@ -76,12 +84,34 @@ class LineMetadata:
     editor: str | None = None
 
 
-def _iso_date(match: re.Match) -> str | None:
-    year, month, day = (int(g) for g in match.groups()[-3:])
+def _iso(year: int, month: int, day: int) -> str | None:
     try:
         return datetime.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _iso_date(match: re.Match) -> str | None:
+    year, month, day = (int(g) for g in match.groups()[-3:])
+    return _iso(year, month, day)
+
+
+def _chinese_day_number(text: str) -> int:
+    """十一 -> 11, 二十五 -> 25, 五 -> 5: the numbers of months and days."""
+    tens, _, ones = text.rpartition("十")
+    if "十" not in text:
+        return DIGIT_VALUES[text]
+    return DIGIT_VALUES.get(tens, 1) * 10 + DIGIT_VALUES.get(ones, 0)
+
+
+def _date_of_a_date_line(match: re.Match) -> str | None:
+    """The date of a line that is a date in Chinese numerals or in Minguo years (None when no such
+    day exists, as for 2024年2月30日)."""
+    if match.re is _CHINESE_DATE_LINE:
+        year = int("".join(str(DIGIT_VALUES[char]) for char in match.group(1)))
+        return _iso(year, _chinese_day_number(match.group(2)), _chinese_day_number(match.group(3)))
+    year, month, day = (int(group) for group in match.groups())
+    return _iso(year + _MINGUO_YEAR_ZERO, month, day)
 
 
 def _parse_byline(text: str) -> tuple[str | None, list[str]] | None:
@@ -137,16 +167,20 @@ def parse_metadata_line(text: str) -> LineMetadata | None:
     byline = _parse_byline(text)
     author_label = _AUTHOR_LABEL.search(text)
     date_line = _DATE_LINE.match(text)
+    other_date_line = _CHINESE_DATE_LINE.match(text) or _MINGUO_DATE_LINE.match(text)
     dateline = _DATELINE.match(text)
     if dateline and dateline.end() < len(text):
         dateline = None  # a dateline opening a paragraph: see split_leading_dateline
     slash_byline = _SLASH_BYLINE.match(text)
     if slash_byline and slash_byline.end() < len(text):
         slash_byline = None
-    if not (labelled or source or editor or byline or author_label or date_line or dateline or slash_byline):
+    if not (labelled or source or editor or byline or author_label or date_line or other_date_line or dateline or slash_byline):
         return None
     date_match = labelled or _ANY_DATE.search(text)
-    found.date = _iso_date(date_match) if date_match else None
+    if date_match:
+        found.date = _iso_date(date_match)
+    elif other_date_line:
+        found.date = _date_of_a_date_line(other_date_line)
     found.date_labelled = bool(labelled)
     found.publisher = source.group(1) if source else (byline[0] if byline else None)
     if byline:
