@@ -134,10 +134,15 @@ class Store:
                 self.connection.execute("PRAGMA synchronous = NORMAL")
                 # executescript runs its own statements; the script holds its transaction itself.
                 self.connection.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}INSERT OR IGNORE INTO meta VALUES ('store_version', '{STORE_VERSION}');COMMIT;")
+                version = self.connection.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()[0]
         except sqlite3.Error as error:
             raise OutputError(f"{self.path}: cannot open the store ({error})") from None
         except OSError as error:
             raise OutputError(f"{self.path}: cannot open the store ({error.strerror or error})") from None
+        if str(version) != str(STORE_VERSION):
+            # A store another version of digest laid out: writing to it could spoil what it holds.
+            self.connection.close()
+            raise OutputError(f"{self.path}: the store has layout version {version}; this digest reads version {STORE_VERSION}")
 
     def close(self) -> None:
         self.connection.close()

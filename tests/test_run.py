@@ -443,6 +443,18 @@ def test_two_runs_on_one_output_folder_at_once_both_land_every_article(tmp_path)
         assert db.execute("SELECT count(*) FROM runs WHERE status = 'completed'").fetchone()[0] == 2
 
 
+def test_a_store_of_another_layout_version_is_refused_untouched(offline, tmp_path):
+    out = tmp_path / "out"
+    assert run_cli("run", SEEDS / f"{SEED_IDS[3]}.txt", "--out", out, *offline).exit_code == 0
+    with sqlite3.connect(out / STORE_NAME) as db:
+        db.execute("UPDATE meta SET value = '99' WHERE key = 'store_version'")
+    before = (out / STORE_NAME).read_bytes()
+    result = run_cli("run", SEEDS / f"{SEED_IDS[4]}.txt", "--out", out, *offline)
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith("the store has layout version 99; this digest reads version 1")
+    assert (out / STORE_NAME).read_bytes() == before
+
+
 def _open_and_close_store(folder: str, start: threading.Barrier) -> str:
     start.wait()
     try:
