@@ -24,6 +24,11 @@ from pipeline.records import InputRef
         ("出口额为3600亿元人民币。", "3600亿元人民币", "360000000000", "360 billion yuan"),
         ("每名居民获发1万澳门元。", "1万澳门元", "10000", "10,000 patacas"),
         ("股东获派美金3.5亿元。", "美金3.5亿元", "350000000", "350 million US dollars"),
+        # A qualifier before the currency's name is the figure's: "over", "about".
+        ("农业损失逾新台币3亿元。", "逾新台币3亿元", "300000000", "over 300 million New Taiwan dollars"),
+        ("价值约合人民币25亿元。", "约合人民币25亿元", "2500000000", "about 2.5 billion yuan"),
+        # 达 stays the sentence's verb.
+        ("营收达新台币4500亿元。", "新台币4500亿元", "450000000000", "450 billion New Taiwan dollars"),
     ],
 )
 def test_a_currency_named_beside_the_amount_is_its_currency(sentence, text_zh, value, text_en):

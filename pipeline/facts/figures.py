@@ -125,6 +125,10 @@ _FIGURE = re.compile(
 # the full pattern is tried only there, as trying it at every character is slow.
 _NUMERAL = re.compile(f"[{_NUMBER_CHARS}]")
 _LONGEST_PREFIX = max(map(len, PREFIX_QUALIFIERS)) + 1  # and a minus sign
+# Qualifiers that may stand before a currency's name; 过 and 上 alone are too often other words.
+_QUALIFIER_BEFORE = re.compile(
+    f"(?:{'|'.join(sorted((q for q in PREFIX_QUALIFIERS if q not in ('过', '上')), key=len, reverse=True))})$"
+)
 # Numbers that are dates, clock times or phone numbers, never quantities.
 _NOT_QUANTITIES = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d{3,4}-\d{7,8}")
 _IDIOMS = re.compile("|".join(sorted(NUMERAL_IDIOMS, key=len, reverse=True)))
@@ -233,6 +237,12 @@ def _qualifier(match: re.Match, reading: _Reading, prefix: str) -> str:
     if qualifier and qualifier != REACHED:
         return qualifier
     return reading.approximation or SUFFIX_QUALIFIERS.get(match.group("suffix") or "", "") or qualifier
+
+
+def _qualifier_before(text: str, position: int) -> str:
+    """The qualifier ending at ``position``: 逾 in 逾新台币3亿元, where the currency's name stands between."""
+    match = _QUALIFIER_BEFORE.search(text, max(0, position - _LONGEST_PREFIX), position)
+    return match.group() if match else ""
 
 
 def _unit_end(match: re.Match) -> int:
@@ -377,7 +387,14 @@ def find_figures(text: str, bare_yuan: str = YUAN) -> list[Figure]:
         start = match.start("core") - (len(prefix) if prefix and prefix not in _VERB_PREFIXES else 0)
         end, unit = match.end(), reading.unit_zh
         if unit == YUAN:
-            unit, start, end = named_currency(text, start, end) or (bare_yuan, start, end)
+            named = named_currency(text, start, end)
+            if named is None:
+                unit = bare_yuan
+            else:
+                unit, start, end = named
+                if not prefix:
+                    prefix = _qualifier_before(text, start)
+                    start -= len(prefix) if prefix not in _VERB_PREFIXES else 0
         qualifier = _qualifier(match, reading, prefix)
         sentence = sentences[bisect.bisect_right(sentence_starts, start) - 1]
         figures.append(
