@@ -81,6 +81,8 @@ SUFFIX_QUALIFIERS = {"以上": "or more", "以下": "or less", "以内": "or les
 REACHED = "reached"
 _VERB_PREFIXES = ("达", "达到")
 RANGE = "range"
+# Every qualifier a figure may carry (the record's schema lists the same).
+QUALIFIERS = frozenset({"", RANGE, *PREFIX_QUALIFIERS.values(), *APPROXIMATE_QUALIFIERS.values(), *SUFFIX_QUALIFIERS.values()})
 
 _NUMBER_CHARS = rf"\d{CHINESE_DIGITS}十百千万亿"
 _UNIT_WORDS = sorted([*UNITS.keys(), *UNIT_SPELLINGS.keys()], key=len, reverse=True)
