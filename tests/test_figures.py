@@ -42,6 +42,8 @@ FIGURE_CASES = [
     ("每千人口拥有执业医师3.4人。", [("3.4人", "3.4", "人", "", "3.4 people")]),
     ("单日最高气温达到40.2℃。", [("40.2℃", "40.2", "℃", "reached", "40.2°C")]),
     ("最低气温-5°C。", [("-5°C", "-5", "℃", "", "-5°C")]),
+    ("同比增长1倍多。", [("1倍多", "1", "倍", "more than", "more than 1 time")]),
+    ("项目总投资约50亿—60亿元。", [("约50亿—60亿元", "5000000000", "元", "range", "about 5–6 billion yuan")]),
     # Hong Kong counts cases in 宗.
     ("累计确诊个案增至1,234宗。", [("1,234宗", "1234", "宗", "", "1,234")]),
     # Decimals said in words, as newsreaders' scripts and some releases write them.

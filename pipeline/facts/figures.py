@@ -118,6 +118,7 @@ _FIGURE = re.compile(
           | {_RANGE_SEPARATOR}(?P<range_high>{_SIGNED_VALUE})(?P<range_unit>{_UNIT})?
         )?
     )
+    (?P<times_more>(?<=倍)[余多])?  # 增长1倍多: more than 1 time
     (?P<suffix>{"|".join(SUFFIX_QUALIFIERS)})?
     (?![A-Za-z])
     """,
@@ -216,7 +217,7 @@ def _read(match: re.Match) -> _Reading | None:
         value=value,
         unit_zh=_canonical_unit(match.group("unit") or match.group("range_unit")),
         value_high=value_high,
-        approximation=approximation,
+        approximation=approximation or (APPROXIMATE_QUALIFIERS[match.group("times_more")] if match.group("times_more") else ""),
         is_chinese=not low_text.lstrip(SIGNS)[0].isdigit(),
         has_magnitude=has_magnitude(low_text) or has_magnitude(high_text or ""),
     )
@@ -245,6 +246,14 @@ def _qualifier_before(text: str, position: int) -> str:
     """The qualifier ending at ``position``: 逾 in 逾新台币3亿元, where the currency's name stands between."""
     match = _QUALIFIER_BEFORE.search(text, max(0, position - _LONGEST_PREFIX), position)
     return match.group() if match else ""
+
+
+def _wording(qualifier: str, prefix: str) -> str:
+    """The qualifier the English says: a range keeps the word of an explicit 约/近/超过 before it
+    (约50亿—60亿元 is "about 5–6 billion yuan"), while the record's qualifier says "range"."""
+    if qualifier == RANGE and PREFIX_QUALIFIERS.get(prefix, REACHED) != REACHED:
+        return PREFIX_QUALIFIERS[prefix]
+    return qualifier
 
 
 def _unit_end(match: re.Match) -> int:
@@ -405,7 +414,7 @@ def find_figures(text: str, bare_yuan: str = YUAN) -> list[Figure]:
                 value=reading.value,
                 unit_zh=unit,
                 qualifier=qualifier,
-                text_en=render_figure_en(reading.value, unit, qualifier, reading.value_high),
+                text_en=render_figure_en(reading.value, unit, _wording(qualifier, prefix), reading.value_high),
                 context_zh=written[sentence.start : sentence.end],
                 start=start,
                 end=end,
