@@ -100,6 +100,10 @@ def test_surname_readings(name, english):
         ("呼和浩特", "Hohhot", "gazetteer"), ("乌鲁木齐市", "Urumqi City", "gazetteer"), ("哈尔滨", "Harbin", "gazetteer"),
         ("西安", "Xi'an", "gazetteer"), ("昌吉回族自治州", "Changji Hui Autonomous Prefecture", "gazetteer"),
         ("城关镇", "Chengguan Town", "pinyin"),
+        # GeoNames lists 番禺 among the names of the town of Shiqiao: a name that does not read as the
+        # town's English, when others do, is not the town's. 朝阳 is read Chaoyang, as GeoNames has it.
+        ("番禺区", "Panyu District", "pinyin"), ("朝阳区", "Chaoyang District", "gazetteer"),
+        ("台北市", "Taipei City", "gazetteer"), ("屯门", "Tuen Mun", "gazetteer"),
     ],
 )
 def test_place_english(place, english, method):
@@ -117,6 +121,7 @@ def test_place_english(place, english, method):
         ("在推进产改中，湖北能源集团探索建立四维培训体系。", "湖北能源集团", "organisation", "Hubei Energy Group"),
         ("特朗普早前在佛罗里达州出席一个活动。", "佛罗里达州", None, None),
         ("全国各省市在吸引留学人才方面纷纷提出了优惠政策。", "各省市", None, None),
+        ("粤港澳大湾区建设取得新进展，深圳、广州两地合作不断深化。", "大湾区", None, None),
     ],
 )
 def test_places_and_organisations(text, zh, kind, en):

