@@ -47,6 +47,7 @@ def names_of(text: str) -> dict[str, tuple[str, str]]:
         # The name ends before a word of time or Hong Kong's 指 ("said"): not 李家 of 李家超.
         ("行政长官李家超今日在立法会答问大会上表示，政府会继续推动经济发展。", "李家超", "Li Jiachao"),
         ("食物及卫生局局长陈肇始指有待与专家商讨。", "陈肇始", "Chen Zhaoshi"),
+        ("中国人民银行行长潘功胜在论坛上发言。", "潘功胜", "Pan Gongsheng"),
         # Married Hong Kong women write their husband's surname before their own.
         ("立法会主席范徐丽泰表示，会议将如期举行。", "范徐丽泰", "Fan Xu Litai"),
         ("前政务司司长陈方安生说，市民应该积极参与。", "陈方安生", "Chen Fang Ansheng"),
