@@ -49,6 +49,11 @@ def clean(text: str, **kwargs):
         ("綠(lǜ)色（chǎn）產業", "綠色產業"),
         ("联赛(十堰)暨范武（左三）和(XR)技术(app)", "联赛(十堰)暨范武（左三）和(XR)技术(app)"),
         ("英文 word(xiàn) 不是汉字后", "英文 word(xiàn) 不是汉字后"),
+        # Words and names of several syllables, capitalised or not.
+        ("北京（Běijīng）今年", "北京今年"),
+        ("李强（Lǐ Qiáng）出席", "李强出席"),
+        ("饺子(jiǎo zi)是传统美食", "饺子是传统美食"),
+        ("世界卫生组织（WHO）和华为（Huawei）", "世界卫生组织（WHO）和华为（Huawei）"),
     ],
 )
 def test_pinyin_after_a_han_character_goes_and_real_parentheses_stay(text, expected):
