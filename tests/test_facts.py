@@ -69,6 +69,14 @@ def test_tiny_counts_rank_last():
     assert {f.text_zh for f in lowest} == {"1人", "2人"}
 
 
+def test_a_bare_tiny_count_is_never_a_key_figure():
+    """两次 would show as "2": no noun, no news. 两人 ("2 people") still may be chosen."""
+    paragraphs = ["今年以来共举办交流活动35场，其中两次在北京举行，两人获得表彰。"]
+    facts = extract_facts(make_article(paragraphs, title="交流活动成果丰硕"), key_figures=8)
+    assert [f.text_zh for f in facts.figures] == ["35场", "两次", "两人"]
+    assert [f.text_zh for f in facts.key_figures] == ["35场", "两人"]
+
+
 def test_a_figure_repeated_in_a_repeated_paragraph_is_one_key_figure():
     paragraph = "累计培训2.1万人次，挽回经济损失近2400万元。"
     facts = extract_facts(make_article([paragraph, paragraph]), key_figures=8)

@@ -72,6 +72,11 @@ def _unit_points(figure: Figure) -> float:
     return 0.0
 
 
+def _is_bare_tiny_count(figure: Figure) -> bool:
+    unit = UNITS.get(figure.unit_zh)
+    return unit is not None and unit.counting and not unit.plural and figure.value <= 2 and figure.value_high is None
+
+
 def _magnitude_points(value: Decimal) -> float:
     thresholds = ((10**4, TEN_THOUSANDS_POINTS), (10**6, MILLIONS_POINTS), (10**8, HUNDRED_MILLIONS_POINTS))
     return sum(points for threshold, points in thresholds if value >= threshold)
@@ -117,6 +122,8 @@ def select_key_figures(figures: list[Figure], limit: int | None) -> list[Figure]
             distinct.append(figure)
     if limit is None:
         return distinct
+    # A bare 2 (两次, 两个) tells an editor nothing without the noun English leaves to the translator.
+    distinct = [figure for figure in distinct if not _is_bare_tiny_count(figure)]
     chosen: list[Figure] = []
     chosen_per_sentence: dict[str, int] = {}
     candidates = list(distinct)
