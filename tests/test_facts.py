@@ -77,6 +77,16 @@ def test_a_bare_tiny_count_is_never_a_key_figure():
     assert [f.text_zh for f in facts.key_figures] == ["35场", "两人"]
 
 
+def test_a_quantity_said_again_in_other_sentences_is_one_key_figure():
+    paragraphs = [
+        "军公教18%优存利率可望调降为9%。",
+        "民进党主张将18%逐步调整，所得替代率设定在60%到70%。",
+        "18%也并入此所得替代率计算，约有8成受访者表示支持。",
+    ]
+    facts = extract_facts(make_article(paragraphs, title="18%优存调降"), key_figures=8)
+    assert [f.text_en for f in facts.key_figures] == ["18%", "9%", "60–70%", "about 80%"]
+
+
 def test_a_figure_repeated_in_a_repeated_paragraph_is_one_key_figure():
     paragraph = "累计培训2.1万人次，挽回经济损失近2400万元。"
     facts = extract_facts(make_article([paragraph, paragraph]), key_figures=8)

@@ -72,6 +72,10 @@ def _unit_points(figure: Figure) -> float:
     return 0.0
 
 
+def _quantity(figure: Figure) -> tuple[Decimal, Decimal | None, str]:
+    return figure.value, figure.value_high, figure.unit_zh
+
+
 def _is_bare_tiny_count(figure: Figure) -> bool:
     unit = UNITS.get(figure.unit_zh)
     return unit is not None and unit.counting and not unit.plural and figure.value <= 2 and figure.value_high is None
@@ -133,6 +137,8 @@ def select_key_figures(figures: list[Figure], limit: int | None) -> list[Figure]
             key=lambda f: (f.score + SAME_SENTENCE_POINTS * chosen_per_sentence.get(f.context_zh, 0), -f.start),
         )
         candidates.remove(best)
+        # The same quantity said again (the 18% rate in every paragraph of a story about it) is one fact.
+        candidates = [f for f in candidates if _quantity(f) != _quantity(best)]
         chosen.append(best)
         chosen_per_sentence[best.context_zh] = chosen_per_sentence.get(best.context_zh, 0) + 1
     return sorted(chosen, key=lambda figure: figure.start)
