@@ -18,6 +18,8 @@ _ALPHABET = (
     "元美港人名次年月日个月天岁周例艘台套部只幅条项第近约超逾过达以上以下左右之多"
     "《》“”‘’「」（）()、，。；！？：\n 计划工程行动战略试点通制改革意见方案法报电影杂志"
     "abcXYZ…[]"
+    # Decimals in words, Taiwan's full-width point, ○ for zero, 兆, currencies, Traditional numerals.
+    "点点．○兆兆币新台币港币人民币澳门元宗℃°C倍倍每萬億兩點"
 )
 _RUNS = 300
 
