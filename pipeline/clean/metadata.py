@@ -51,8 +51,9 @@ _SLASH_BYLINE = re.compile(
 # What may follow an author's name with no space: a credit (林俊谦摄) or, after the first name, an
 # affiliation opening with a place or an institution (作者：方敏北京大学经济学院教授). Names are taken
 # shortest first, so 方敏 stops before 北京.
-_CREDIT_AFTER_NAME = rf"(?=$|[^{NAME_CHARS}]|摄|整理|编译|综合|报道|报导)"
-_AFFILIATION_AFTER_NAME = rf"(?=$|[^{NAME_CHARS}]|摄|整理|编译|综合|报道|报导|{'|'.join(PROVINCES)}|中国|中央|国家|国务院|大学|学院|研究|教授|博士|专家|律师)"
+_NAME_ENDS = rf"$|[^{NAME_CHARS}]|摄|整理|编译|综合|报道|报导"
+_CREDIT_AFTER_NAME = f"(?={_NAME_ENDS})"
+_AFFILIATION_AFTER_NAME = f"(?={_NAME_ENDS}|{'|'.join(PROVINCES)}|中国|中央|国家|国务院|大学|学院|研究|教授|博士|专家|律师)"
 # "作者：记者 王小明", "作者：王小明 李四" or "记者：林俊谦"; the names stop at the next label.
 _AUTHOR_LABEL = re.compile(
     rf"(?:作者|记者)\s*[：:]\s*{_ROLE}?\s*({_NAME}{{2,4}}?{_AFFILIATION_AFTER_NAME}"

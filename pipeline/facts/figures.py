@@ -24,7 +24,7 @@ from pipeline.facts.numbers import (
 from pipeline.facts.programmes import PROGRAMME_NOUNS, find_unquoted_names
 from pipeline.facts.quotes import find_quoted_names
 from pipeline.facts.units import FRACTION, PERCENT, UNIT_SPELLINGS, UNITS
-from pipeline.lang.zh import CHINESE_DIGITS, TRILLION
+from pipeline.lang.zh import CHINESE_DIGITS, CHINESE_UNITS, TRILLION
 from pipeline.lang.zh_money import YUAN
 from pipeline.lang.zh_numbers import (
     ERAS,
@@ -84,7 +84,7 @@ RANGE = "range"
 # Every qualifier a figure may carry (the record's schema lists the same).
 QUALIFIERS = frozenset({"", RANGE, *PREFIX_QUALIFIERS.values(), *APPROXIMATE_QUALIFIERS.values(), *SUFFIX_QUALIFIERS.values()})
 
-_NUMBER_CHARS = rf"\d{CHINESE_DIGITS}十百千万亿"
+_NUMBER_CHARS = rf"\d{CHINESE_DIGITS}{CHINESE_UNITS}万亿"
 _UNIT_WORDS = sorted([*UNITS.keys(), *UNIT_SPELLINGS.keys()], key=len, reverse=True)
 _UNIT = "|".join(re.escape(word) for word in _UNIT_WORDS if word != FRACTION)
 # 两百来万: 来 after 十/百/千 is "about"; 7个亿 is colloquial for 7亿.

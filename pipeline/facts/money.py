@@ -47,10 +47,10 @@ def article_currency(url: str | None, script: str, text: str) -> str:
 def named_currency(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """(unit, start, end) when a currency is named just before ``text[start:end]`` or just after
     it, with the span widened to take the name in; None when none is."""
-    before = text[max(0, start - _NAME_REACH) : start]
+    before = text[max(0, start - _NAME_REACH) : start].rstrip()
     for name in _NAMES_LONGEST_FIRST:
-        if before.rstrip().endswith(name):
-            return CURRENCY_NAMES[name], start - len(before) + before.rstrip().rindex(name), end
+        if before.endswith(name):
+            return CURRENCY_NAMES[name], text.rindex(name, 0, start), end
     for name in _NAMES_LONGEST_FIRST:
         if text.startswith(name, end):
             return CURRENCY_NAMES[name], start, end + len(name)

@@ -42,7 +42,7 @@ def _chinese_decimal_value(text: str) -> Decimal | None:
     """三点五 -> 3.5, 四点八亿 -> 480000000: the whole part by cn2an, the digits after 点 one by one
     (cn2an reads no magnitude after a decimal)."""
     mantissa = text.rstrip("万亿")
-    whole, _, fraction = _DECIMAL_POINT.sub("点", mantissa).partition("点")
+    whole, fraction = _DECIMAL_POINT.split(mantissa, maxsplit=1)
     if not whole:
         return None
     whole_value = Decimal(DIGIT_VALUES[whole]) if whole in DIGIT_VALUES else _chinese_value(whole)

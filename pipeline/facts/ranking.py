@@ -29,6 +29,7 @@ TEN_THOUSANDS_POINTS = 1.0
 MILLIONS_POINTS = 1.0
 HUNDRED_MILLIONS_POINTS = 0.5
 TINY_COUNT_POINTS = -2.0
+_TINY_COUNT = 2  # a count of 1 or 2
 SMALL_COUNT_POINTS = -1.0
 DURATION_POINTS = -0.5
 # Per figure already chosen from the same sentence: a digest should cover the article, not list
@@ -64,12 +65,18 @@ def _unit_points(figure: Figure) -> float:
         return SHARE_POINTS
     if figure.unit_zh in _DURATION_UNITS:
         return DURATION_POINTS
-    if unit is not None and unit.counting and figure.value_high is None:
-        if figure.value <= 2:
+    if _is_count(figure):
+        if figure.value <= _TINY_COUNT:
             return TINY_COUNT_POINTS
         if figure.value < 10:
             return SMALL_COUNT_POINTS
     return 0.0
+
+
+def _is_count(figure: Figure) -> bool:
+    """A single count of people or things (not a range)."""
+    unit = UNITS.get(figure.unit_zh)
+    return unit is not None and unit.counting and figure.value_high is None
 
 
 def _quantity(figure: Figure) -> tuple[Decimal, Decimal | None, str]:
@@ -77,8 +84,7 @@ def _quantity(figure: Figure) -> tuple[Decimal, Decimal | None, str]:
 
 
 def _is_bare_tiny_count(figure: Figure) -> bool:
-    unit = UNITS.get(figure.unit_zh)
-    return unit is not None and unit.counting and not unit.plural and figure.value <= 2 and figure.value_high is None
+    return _is_count(figure) and figure.value <= _TINY_COUNT and not UNITS[figure.unit_zh].plural
 
 
 def _magnitude_points(value: Decimal) -> float:
