@@ -1,0 +1,286 @@
+"""Stories as the views show them: the records of one story grouped and ranked, the lead article
+chosen, and the key figures of its articles merged across outlets, with the figures that differ
+between outlets flagged.
+
+A record's ``story`` object (set by story assignment) names its story; a record without one (made
+before stories existed) is a story of its own. Only the records being rendered are grouped, so a
+view of a date window shows the part of each story inside the window.
+
+Two key figures of different articles count the same quantity when their units measure the same
+thing (人, 名 and 位 are all people), they name no different years, and the nouns of the clauses that
+hold them overlap enough (see ``SAME_THING_COUNTED``). Within one article the facts stage already
+made each quantity one figure, so a figure is matched to at most one figure of another article:
+the best-matching one."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+from pipeline.facts.units import UNITS
+from pipeline.lang.zh import HAN
+from pipeline.render import figure_clause
+
+Record = dict
+
+# The lead article is the earliest-dated of the fullest ones: those whose cleaned body is at least
+# this share of the longest body in the story (a copy that only lost a caption still counts as full).
+LEAD_FULLNESS = 0.9
+# Two figures count the same thing when the IDF-weighted nouns their clauses share make up at least
+# this share of the smaller clause's nouns. Chosen on tests/data/figure_pairs.tsv (62 hand-labelled
+# real pairs): precision 1.00, recall 0.46 there; lower thresholds let CPI components (鲜菜价格 vs
+# 畜肉类价格, both 价格下降) through. Precision comes first: a wrong "differs" sends an editor
+# chasing a contradiction that is not there.
+SAME_THING_COUNTED = 0.6
+# jieba part-of-speech tags of the words that name what a figure counts: nouns (n, nr, ns, nt, nz,
+# ng) and abbreviations (j).
+_NOUN_TAGS = ("n", "j")
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+
+
+def outlet(record: Record) -> str:
+    """Who published the article: the publisher's English or Chinese name, else the web address's
+    host, else the input file's name."""
+    metadata = record["metadata"]
+    host = urlsplit(metadata.get("url") or "").hostname
+    return metadata["publisher_en"] or metadata["publisher_zh"] or host or PurePosixPath(record["source"]["path"]).name
+
+
+def story_of(record: Record) -> dict:
+    """The record's story object; a record without one is a story of its own."""
+    story = record.get("story")
+    if story:
+        return story
+    return {
+        "id": record["id"],
+        "articles": [record["id"]],
+        "outlets": [outlet(record)],
+        "first_seen": record["metadata"]["date"],
+        "first_outlet": outlet(record),
+        "copy_of": None,
+    }
+
+
+@functools.cache
+def _idf() -> tuple[dict[str, float], float]:
+    import jieba.analyse
+
+    return jieba.analyse.default_tfidf.idf_freq, jieba.analyse.default_tfidf.median_idf
+
+
+@functools.cache
+def _clause_nouns(clause: str, figure_zh: str) -> frozenset[str]:
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)  # no "Building prefix dict" chatter in a run's output
+    nouns: set[str] = set()
+    for part in clause.split(figure_zh):
+        nouns.update(pair.word for pair in jieba.posseg.lcut(part) if pair.flag.startswith(_NOUN_TAGS) and HAN.search(pair.word))
+    return frozenset(nouns)
+
+
+def counted_nouns(figure: dict) -> frozenset[str]:
+    """The nouns of the clause holding ``figure``, the figure itself left out: what it counts."""
+    return _clause_nouns(figure_clause(figure), figure["text_zh"])
+
+
+def _unit_key(figure: dict) -> str:
+    """Units that count the same thing share a key: 人, 名 and 位 are all "people"."""
+    unit = UNITS.get(figure["unit_zh"])
+    return unit.plural if unit is not None and unit.plural else figure["unit_zh"]
+
+
+def _years(figure: dict) -> set[str]:
+    return set(_YEAR.findall(figure["context_zh"]))
+
+
+def counted_similarity(a: dict, b: dict) -> float:
+    """How much of what the smaller clause counts the other shares: IDF-weighted noun overlap, 0 to 1."""
+    idf, median = _idf()
+    nouns_a, nouns_b = counted_nouns(a), counted_nouns(b)
+
+    def weight(words: frozenset[str]) -> float:
+        return sum(idf.get(word, median) for word in words)
+
+    smaller = min(weight(nouns_a), weight(nouns_b))
+    return weight(nouns_a & nouns_b) / smaller if smaller else 0.0
+
+
+def same_quantity(a: dict, b: dict) -> float:
+    """The similarity of two figures when they count the same quantity, else 0."""
+    if _unit_key(a) != _unit_key(b):
+        return 0.0
+    years_a, years_b = _years(a), _years(b)
+    if years_a and years_b and not years_a & years_b:
+        return 0.0
+    similarity = counted_similarity(a, b)
+    return similarity if similarity >= SAME_THING_COUNTED else 0.0
+
+
+def _value_key(figure: dict) -> tuple:
+    # A range's low end is its value; its English says the high end too.
+    return (figure["value"], figure["text_en"] if figure["qualifier"] == "range" else "")
+
+
+@dataclass
+class FigureReport:
+    """One article's figure on a merged line."""
+
+    record: Record
+    figure: dict
+
+    @property
+    def outlet(self) -> str:
+        return outlet(self.record)
+
+
+@dataclass
+class ReportedValue:
+    """One value of a merged figure and the outlets that give it, each with its source sentence."""
+
+    text_en: str
+    reports: list[FigureReport]
+
+    @property
+    def outlets(self) -> list[str]:
+        return list(dict.fromkeys(report.outlet for report in self.reports))
+
+
+@dataclass
+class MergedFigure:
+    """One quantity as the story's articles report it."""
+
+    reports: list[FigureReport] = field(default_factory=list)
+
+    @property
+    def first(self) -> FigureReport:
+        return self.reports[0]
+
+    @property
+    def values(self) -> list[ReportedValue]:
+        by_value: dict[tuple, ReportedValue] = {}
+        for report in self.reports:
+            key = _value_key(report.figure)
+            if key not in by_value:
+                by_value[key] = ReportedValue(report.figure["text_en"], [])
+            by_value[key].reports.append(report)
+        return list(by_value.values())
+
+    @property
+    def differs(self) -> bool:
+        return len(self.values) > 1
+
+    @property
+    def outlets(self) -> list[str]:
+        return list(dict.fromkeys(report.outlet for report in self.reports))
+
+    def warning(self) -> str:
+        """The line an editor sees first: each value with its outlets."""
+        values = "; ".join(f"{value.text_en} ({', '.join(value.outlets)})" for value in self.values)
+        return f"A figure differs between outlets: {values} — {figure_clause(self.first.figure)}"
+
+
+def merge_figures(records: list[Record]) -> list[MergedFigure]:
+    """The key figures of ``records`` (lead first) merged into one line per quantity, in the order
+    they are first met; each figure joins the line it matches best, at most one figure per article
+    on a line."""
+    lines: list[MergedFigure] = []
+    for record in records:
+        figures = record["key_figures"]
+        candidates = sorted(
+            (
+                (max(same_quantity(figure, report.figure) for report in line.reports), figure_index, line_index)
+                for figure_index, figure in enumerate(figures)
+                for line_index, line in enumerate(lines)
+            ),
+            reverse=True,
+        )
+        placed: dict[int, int] = {}
+        for similarity, figure_index, line_index in candidates:
+            if similarity and figure_index not in placed and line_index not in placed.values():
+                placed[figure_index] = line_index
+        for figure_index, figure in enumerate(figures):
+            report = FigureReport(record, figure)
+            if figure_index in placed:
+                lines[placed[figure_index]].reports.append(report)
+            else:
+                lines.append(MergedFigure([report]))
+    return lines
+
+
+def _date_key(record: Record) -> str:
+    # Undated articles sort after every date.
+    return record["metadata"]["date"] or "9999-99-99"
+
+
+def lead_article(records: list[Record]) -> Record:
+    """The fullest, earliest-dated article: among those whose cleaned body is at least LEAD_FULLNESS
+    of the longest, the earliest dated (undated last), then the first in story order."""
+    longest = max(len(record["text_zh"]) for record in records)
+    fullest = [record for record in records if len(record["text_zh"]) >= LEAD_FULLNESS * longest]
+    return min(fullest, key=_date_key)
+
+
+@dataclass
+class StoryView:
+    """One story as a view shows it."""
+
+    id: str
+    records: list[Record]  # story order: earliest first, undated last
+    lead: Record
+    figures: list[MergedFigure]
+
+    @property
+    def others(self) -> list[Record]:
+        """The articles besides the lead: "also reported by"."""
+        return [record for record in self.records if record is not self.lead]
+
+    @property
+    def outlets(self) -> list[str]:
+        return list(dict.fromkeys(outlet(record) for record in self.records))
+
+    @property
+    def dates(self) -> list[str]:
+        return sorted({record["metadata"]["date"] for record in self.records if record["metadata"]["date"]})
+
+    @property
+    def timeline(self) -> list[tuple[str, list[Record]]]:
+        """(date, the articles of that day) when the story spans more than one day, else []."""
+        if len(self.dates) < 2:
+            return []
+        return [(date, [record for record in self.records if record["metadata"]["date"] == date]) for date in self.dates]
+
+    @property
+    def differences(self) -> list[MergedFigure]:
+        return [line for line in self.figures if line.differs]
+
+    @property
+    def shown_figures(self) -> list[MergedFigure]:
+        """The lines a story view lists: figures that differ first, then those several outlets
+        report, then the rest of the lead's; a figure only another article gives is on its page."""
+        shown = [line for line in self.figures if line.differs or len(line.outlets) > 1 or line.first.record is self.lead]
+        return sorted(shown, key=lambda line: (not line.differs, -len(line.outlets)))
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line.warning() for line in self.differences]
+
+
+def story_views(records: list[Record]) -> list[StoryView]:
+    """The stories of ``records``, most outlets first, then the most recent (undated last); stories
+    that tie keep the order of their first record."""
+    grouped: dict[str, list[Record]] = {}
+    for record in records:
+        grouped.setdefault(story_of(record)["id"], []).append(record)
+    stories = []
+    for story_id, members in grouped.items():
+        ordered = sorted(members, key=_date_key)
+        lead = lead_article(ordered)
+        stories.append(StoryView(story_id, ordered, lead, merge_figures([lead, *(r for r in ordered if r is not lead)])))
+    # Python's sort is stable, also in reverse: sort by the secondary key first.
+    by_recency = sorted(stories, key=lambda story: story.dates[-1] if story.dates else "", reverse=True)
+    return sorted(by_recency, key=lambda story: -len(story.outlets))

@@ -1,0 +1,183 @@
+"""Stories in the views (pipeline/stories/views.py and the formats): records made by the real stages
+from two outlets' versions of one report (the Workers' Daily seed, and the same text as 湖北日报 ran
+it a day later with 959万 misprinted as 950万) and one unrelated seed."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline import PROJECT_DIR
+from pipeline.config import load_config
+from pipeline.runner import run_batch
+from pipeline.stories.views import (
+    SAME_THING_COUNTED,
+    lead_article,
+    merge_figures,
+    same_quantity,
+    story_of,
+    story_views,
+)
+
+SEEDS = PROJECT_DIR / "seeds"
+WORKERS_DAILY = "001_4cb5aad2af967a13"
+HUBEI_DAILY = "hubei_daily"
+JINCHANG = "002_68a2d98467e1a6c6"
+FIGURE_PAIRS = Path(__file__).parent / "data" / "figure_pairs.tsv"
+
+
+def hubei_daily_version(seed_text: str) -> str:
+    """The Workers' Daily report as a second outlet republished it: its own masthead, headline and
+    date, the body unchanged but for 959万 printed as 950万."""
+    body = seed_text[seed_text.index("扎根起重") :]
+    header = "湖北日報\n湖北:950萬技能人才托舉製造強省\n來源:湖北日報 2023-11-29 08:30\n\n"
+    return header + body.replace("959萬", "950萬")
+
+
+def digest_folder(inputs: Path, work: Path) -> list[dict]:
+    """The records of ``inputs`` through the offline fallback (extractive summary, no translator)."""
+    settings = load_config(
+        overrides={
+            "summariser": {"kind": "extractive"},
+            "translator": {"model": "nobody/missing-zh-en"},
+            "models": {"dir": str(work / "no-models")},
+            "output": {"dir": str(work / "out"), "formats": ["json"]},
+        }
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HF_HUB_OFFLINE", "1")
+        run_batch([str(inputs)], settings, progress=False)
+    return [json.loads(line) for line in (work / "out" / "digests.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def tell_story(records: list[dict], story_id: str, article_ids: list[str]) -> None:
+    """Give the articles of ``article_ids`` the story object story assignment gives them (until it
+    is on main); the other records keep none, as records made before stories."""
+    members = sorted((record for record in records if record["id"] in article_ids), key=lambda r: r["metadata"]["date"])
+    outlets = list(dict.fromkeys(record["metadata"]["publisher_en"] or record["metadata"]["publisher_zh"] for record in members))
+    for record in members:
+        record["story"] = {
+            "id": story_id,
+            "articles": [member["id"] for member in members],
+            "outlets": outlets,
+            "first_seen": members[0]["metadata"]["date"],
+            "first_outlet": outlets[0],
+            "copy_of": None,
+        }
+
+
+@pytest.fixture(scope="session")
+def story_records(tmp_path_factory) -> list[dict]:
+    work = tmp_path_factory.mktemp("story-run")
+    inputs = work / "in"
+    inputs.mkdir()
+    seed_text = (SEEDS / f"{WORKERS_DAILY}.txt").read_text(encoding="utf-8")
+    (inputs / f"{WORKERS_DAILY}.txt").write_text(seed_text, encoding="utf-8")
+    (inputs / f"{HUBEI_DAILY}.txt").write_text(hubei_daily_version(seed_text), encoding="utf-8")
+    (inputs / f"{JINCHANG}.txt").write_bytes((SEEDS / f"{JINCHANG}.txt").read_bytes())
+    records = digest_folder(inputs, work)
+    tell_story(records, "story-hubei-skills", [WORKERS_DAILY, HUBEI_DAILY])
+    return records
+
+
+def by_id(records: list[dict], article_id: str) -> dict:
+    return next(record for record in records if record["id"] == article_id)
+
+
+def _figure(unit: str, text: str, clause: str) -> dict:
+    return {"unit_zh": unit, "text_zh": text, "context_zh": clause}
+
+
+def test_the_matching_rule_on_hand_labelled_real_pairs():
+    """Precision first: on the labelled pairs no two different quantities are taken for one."""
+    lines = (line for line in FIGURE_PAIRS.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    rows = list(csv.DictReader(lines, delimiter="\t"))
+    outcomes = [
+        (
+            row["same"] == "1",
+            same_quantity(_figure(row["unit_a"], row["figure_a"], row["clause_a"]), _figure(row["unit_b"], row["figure_b"], row["clause_b"])) > 0,
+        )
+        for row in rows
+    ]
+    true_positives = sum(label and found for label, found in outcomes)
+    assert len(rows) == 62
+    assert sum(found and not label for label, found in outcomes) == 0
+    assert true_positives / sum(label for label, _ in outcomes) >= 0.45
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (
+            _figure("间", "三间", "社区普及检测将由三间内地检测机构包括华大负责化验"),
+            _figure("间", "3间", "并指定由3间在港内地检测机构承包化验工作"),
+            True,
+        ),
+        (_figure("人", "959万人", "湖北省技能人才总量达959万人"), _figure("名", "950万名", "湖北技能人才总量达到950万名"), True),
+        # The same words, another year: not the same quantity.
+        (_figure("人", "959万人", "2023年湖北省技能人才总量达959万人"), _figure("人", "900万人", "2022年湖北省技能人才总量达900万人"), False),
+        (_figure("%", "3.7%", "鲜菜价格下降3.7%"), _figure("%", "0.8%", "畜肉类价格下降0.8%"), False),
+        (_figure("人", "959万人", "湖北省技能人才总量达959万人"), _figure("元", "959万元", "湖北省技能人才奖励达959万元"), False),
+    ],
+)
+def test_same_quantity(a, b, same):
+    assert (same_quantity(a, b) >= SAME_THING_COUNTED) is same
+
+
+def test_one_quantity_with_two_values_is_flagged_with_each_outlet_and_sentence(story_records):
+    workers, hubei = by_id(story_records, WORKERS_DAILY), by_id(story_records, HUBEI_DAILY)
+    lines = merge_figures([workers, hubei])
+    differing = [line for line in lines if line.differs]
+    assert len(differing) == 1
+    values = differing[0].values
+    assert [(value.text_en, value.outlets) for value in values] == [
+        ("9.59 million people", ["Workers' Daily – Workercn.cn"]),
+        ("9.5 million people", ["湖北日报"]),
+    ]
+    assert "湖北省技能人才总量达959万人" in values[0].reports[0].figure["context_zh"]
+    assert "湖北省技能人才总量达950万人" in values[1].reports[0].figure["context_zh"]
+    agreed = next(line for line in lines if line.first.figure["text_zh"] == "30.6%")
+    assert agreed.outlets == ["Workers' Daily – Workercn.cn", "湖北日报"] and not agreed.differs
+    # Every key figure of the two versions is on exactly one line: 8 quantities, each reported twice.
+    assert len(lines) == 8 and all(len(line.reports) == 2 for line in lines)
+
+
+def test_stories_are_ranked_by_outlets_with_the_lead_and_timeline(story_records):
+    stories = story_views(story_records)
+    assert [story.id for story in stories] == ["story-hubei-skills", JINCHANG]
+    hubei_story = stories[0]
+    assert hubei_story.lead["id"] == WORKERS_DAILY  # as full as the copy, a day earlier
+    assert [record["id"] for record in hubei_story.others] == [HUBEI_DAILY]
+    assert [(date, [r["id"] for r in day]) for date, day in hubei_story.timeline] == [
+        ("2023-11-28", [WORKERS_DAILY]),
+        ("2023-11-29", [HUBEI_DAILY]),
+    ]
+    assert len(hubei_story.warnings) == 1
+    assert hubei_story.warnings[0].startswith(
+        "A figure differs between outlets: 9.59 million people (Workers' Daily – Workercn.cn); 9.5 million people (湖北日报)"
+    )
+    assert stories[1].timeline == [] and stories[1].warnings == []
+
+
+def test_a_record_without_a_story_is_a_story_of_its_own(story_records):
+    jinchang = by_id(story_records, JINCHANG)
+    assert "story" not in jinchang
+    assert story_of(jinchang) == {
+        "id": JINCHANG,
+        "articles": [JINCHANG],
+        "outlets": ["Workercn.cn"],
+        "first_seen": "2024-11-05",
+        "first_outlet": "Workercn.cn",
+        "copy_of": None,
+    }
+
+
+def test_the_lead_is_the_earliest_of_the_fullest(story_records):
+    workers, hubei = by_id(story_records, WORKERS_DAILY), by_id(story_records, HUBEI_DAILY)
+    shortened = {**workers, "text_zh": workers["text_zh"][: len(workers["text_zh"]) // 2]}
+    assert lead_article([shortened, hubei])["id"] == HUBEI_DAILY  # the earlier one lost half its body
+    undated = {**workers, "metadata": {**workers["metadata"], "date": None}}
+    assert lead_article([undated, hubei])["id"] == HUBEI_DAILY
