@@ -12,7 +12,7 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +28,7 @@ from pipeline.translate.glossary import BUILTIN_GLOSSARY, load_glossary
 if TYPE_CHECKING:
     from pipeline.summarise import Summariser
     from pipeline.translate.base import Translator
+    from pipeline.translate.stage import ArticleToTranslate
 
 log = logging.getLogger(__name__)
 
@@ -113,10 +114,17 @@ class Pipeline:
         return self.summariser.summarise(article)
 
     def translate(self, article: CleanArticle, article_facts: Facts, summary: Summary, names: Names | None = None) -> English:
-        from pipeline.translate.stage import translate_article
+        from pipeline.translate.stage import ArticleToTranslate
+
+        (english,) = self.translate_many([ArticleToTranslate(article, article_facts, summary, names)])
+        return english
+
+    def translate_many(self, items: Sequence[ArticleToTranslate]) -> list[English]:
+        """The English of several articles, each distinct sentence sent to the model once."""
+        from pipeline.translate.stage import translate_articles
 
         translator = self.translator
-        return translate_article(article, article_facts, summary, translator, self.glossary, self._translator_missing, names)
+        return translate_articles(items, translator, self.glossary, self._translator_missing)
 
     def digest(self, article: Article, on_stage: StageHook | None = None) -> Digest:
         """The record of one article read by ``read``."""
@@ -156,7 +164,7 @@ class Pipeline:
         stage: Callable[[str], contextlib.AbstractContextManager[None]],
     ) -> None:
         from pipeline.assemble import build_digest
-        from pipeline.translate.stage import ArticleToTranslate, translate_articles
+        from pipeline.translate.stage import ArticleToTranslate
 
         with stage("summarise"):
             summaries = self.summariser.summarise_many([cleaned for _, cleaned, _, _ in prepared])
@@ -165,7 +173,7 @@ class Pipeline:
                 ArticleToTranslate(cleaned, article_facts, summary, names)
                 for (_, cleaned, names, article_facts), summary in zip(prepared, summaries, strict=True)
             ]
-            englishes = translate_articles(items, self.translator, self.glossary, self._translator_missing)
+            englishes = self.translate_many(items)
         for (index, cleaned, names, article_facts), summary, english in zip(prepared, summaries, englishes, strict=True):
             results[index] = build_digest(cleaned, article_facts, summary, english, names)
 
@@ -198,6 +206,11 @@ class Pipeline:
                     self.notify(f"{error} (English is left out)")
                     self._translator_missing = str(error)
         return self._translator
+
+    @property
+    def translator_missing(self) -> str | None:
+        """Why there is no translator (its model is not on this machine), once ``translator`` was asked for."""
+        return self._translator_missing
 
     def summariser_in_use(self) -> str | None:
         """The id of the summariser that did the work (None when none was needed)."""

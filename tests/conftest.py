@@ -10,15 +10,16 @@ import torch
 from tiny_models import SHARED_MARIAN_DIR, build_tiny_marian, build_tiny_t5
 
 from pipeline.config import load_config, merge_overrides
-from pipeline.registry import TRANSLATORS
+from pipeline.registry import SUMMARISERS, TRANSLATORS
 from pipeline.settings import Settings
 
 # The tiny models' operations are too small to gain from threads, and on a busy 2-core machine the
 # thread pool's spin-waiting makes each one hundreds of times slower.
 torch.set_num_threads(1)
 
-# The test double goes through the same registry as the real backends.
+# The test doubles go through the same registries as the real backends.
 TRANSLATORS.register("scripted", "scripted:ScriptedTranslator")
+SUMMARISERS.register("scripted", "scripted:ScriptedSummariser")
 
 
 @pytest.fixture(scope="session")

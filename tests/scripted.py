@@ -1,13 +1,15 @@
-"""A scripted translator: a test double registered in the translator registry like any backend,
-so end-to-end runs can use it. Its model name picks how it answers each protected sentence."""
+"""Scripted test doubles of the translator and the summariser, registered in their registries like
+any backend, so end-to-end runs can use them. The model name picks how each answers."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
-from pipeline.records import ModelInfo
-from pipeline.settings import ModelsSettings, TranslatorSettings
+from pipeline.records import CleanArticle, ModelInfo, Summary
+from pipeline.settings import ModelsSettings, SummariserSettings, TranslatorSettings
+from pipeline.summarise.base import Summariser
+from pipeline.text import split_sentences
 from pipeline.translate.base import Translator
 from pipeline.translate.marian import OPUS_MT_ZH_EN_LETTERS
 
@@ -61,3 +63,17 @@ class ScriptedTranslator(Translator):
     def translate_batch(self, batch: list[str], plain: bool = False) -> list[str]:
         self.batches.append(list(batch))
         return [self.answer(sentence) for sentence in batch]
+
+
+class ScriptedSummariser(Summariser):
+    """A summariser test double: its model name picks the summary. "lead" is the article's first
+    sentence; "invent-number" adds a sentence with a number the article does not have."""
+
+    def __init__(self, settings: SummariserSettings, models: ModelsSettings | None = None):
+        self.behaviour = settings.model
+        self.model_info = ModelInfo(f"scripted/{settings.model}")
+
+    def summarise(self, article: CleanArticle) -> Summary:
+        lead = split_sentences(article.text_zh)[0].text
+        summary = lead + ("共有12345人参加。" if self.behaviour == "invent-number" else "")
+        return Summary(article.metadata.title_zh or lead, summary, self.model_info)

@@ -36,9 +36,10 @@ def load_config_or_exit(config_file: Path | None, overrides: dict[str, Any] | No
         exit_usage(error)
 
 
-def pipeline_or_exit(settings: Settings) -> Pipeline:
+def pipeline_or_exit(settings: Settings, warn: bool = True) -> Pipeline:
+    """The pipeline of ``settings``; with ``warn``, its notices (a model replaced by its fallback) go to stderr."""
     try:
-        return Pipeline(settings, notify=lambda message: print(f"warning: {message}", file=sys.stderr))
+        return Pipeline(settings, notify=(lambda message: print(f"warning: {message}", file=sys.stderr)) if warn else (lambda message: None))
     except DigestError as error:
         exit_usage(error)
 
