@@ -12,6 +12,7 @@ from pipeline.clean.boilerplate import (
     is_caption_above_credit,
     is_footer_line,
     is_furniture,
+    is_headline_like,
     is_photo_caption,
     is_related_label,
     is_section_label,
@@ -100,14 +101,15 @@ def _body_like_lines(lines: list[Line]) -> list[int]:
 
 
 def _related_lists(lines: list[Line]) -> set[int]:
-    """Indices of the list items right under a related or recommended label (你可能还想看, 相关新闻):
-    links to other articles, however long the snippets quoted from them."""
+    """Indices of the list items and titles right under a related or recommended label (你可能还想看,
+    相关新闻): links to other articles, however long the snippets quoted from them, or their bare
+    titles when the page lists them without bullets (the list ends at the first sentence)."""
     found: set[int] = set()
     under_label = False
     for index, line in enumerate(lines):
         if is_related_label(line.text):
             under_label = True
-        elif under_label and line.is_item:
+        elif under_label and (line.is_item or is_headline_like(line.text)):
             found.add(index)
         else:
             under_label = False

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.clean.lines import Line
+from pipeline.clean.lines import Line, is_body_like
 from pipeline.lang.zh import HAN_RANGES, NAME_CHARS
+from pipeline.lang.zh_clean import furniture_words
 
 # Furniture lines are short; a long line that merely mentions 版权 or 客户端 is body text.
 _MAX_FURNITURE_CHARS = 120
@@ -22,7 +23,8 @@ _FURNITURE_ANYWHERE = re.compile(
     r"|网上家园"
     # Reprint and copyright notices, comment-section disclaimers, login boxes.
     r"|转载请注明|(?:不得|禁止|严禁|请勿)转载|著作权声明"
-    r"|评论仅[供代]|仅代表[^，。]{0,8}个人(?:观点|看法)|不代表本[网站台报刊]|并不(?:表明|代表)[^，。]{0,10}立场"
+    r"|评论仅[供代]|仅代表[^，。]{0,8}(?:个人|本人)|不代表本[网站台报刊]|并不(?:表明|代表)[^，。]{0,10}立场"
+    r"|不构成(?:任何)?投资建议"
     r"|文明上网|理性发言|跟贴热词"
     # App and channel promotions: 立即下载经济日报App, 扫描左侧二维码即可添加……公众号.
     # (市民可通过下载“粤省事”App办理 is body text: a promotion urges, or ends at the app and its link.)
@@ -65,6 +67,9 @@ _FURNITURE_LINE = re.compile(
     r"|分享到|打印本页|关闭窗口|返回顶部|上一篇|下一篇)"
     r"|[^，。！？\s][^，。！？]{0,15}(?:客户端|微信号|微博号|抖音号|公众号|头条号|快手号|视频号|微信|微博|抖音)$"
     r"|[×✕xX]$"
+    # Page tools and labels left without their value: [打印] [关闭], 信息来源：, 浏览次数：.
+    r"|[\[【]?\s*(?:打印|关闭|收藏|纠错|我要纠错)\s*[\]】]?$"
+    r"|(?:信息来源|来源|发布时间|时间|浏览次数|点击次数|阅读次数|作者|责任编辑|编辑)\s*[：:]$"
     # A column label standing alone: 【推进“产改”进行时】.
     r"|【[^【】]{1,30}】$"
     # A short line of Latin words alone is a menu label of the site's theme (Home, Search, Toggle
@@ -96,8 +101,44 @@ _PHOTO_POSITION = re.compile(r"[（(](?:[左右]|前排|后排)?[左右中前后
 _ISOLATING_BLANKS = 2
 
 
+def _alternatives(kind: str) -> str:
+    return "|".join(re.escape(word) for word in furniture_words()[kind])
+
+
+# A disclaimer or statement block opens with its label (免责声明：本文仅代表作者个人观点……) and may
+# run long; a sentence that mentions a disclaimer (合同中的免责声明条款无效) does not open with it.
+_DISCLAIMER = re.compile(rf"[【\[（(]?(?:{_alternatives('disclaimer')})[】\]）)]?\s*[：:]")
+_MAX_DISCLAIMER_CHARS = 400
+# An app promotion opens with its verb, names the app and ends there or with what it promises:
+# 打开APP阅读全文, 下载澎湃新闻客户端，看更多精彩. (下载“粤省事”App后，市民可在线办理 goes on.)
+_APP_PROMOTION = re.compile(
+    rf"[^\w“”]*(?:{_alternatives('app_verb')})[^，。！？]{{0,12}}?(?:App|APP|app|客户端)"
+    rf"(?:[\s，,、]*(?:{_alternatives('app_pitch')})[^。！？]{{0,12}})?[\s。！!…>》]*$"
+)
+_APP_PROMOTION_MAX_CHARS = 40
+# An empty comment box: a prompt alone with a count or colon (网友评论：, 评论(0)), an empty-box
+# sentence (暂无评论，快来抢沙发吧！), or a count (已有0条评论). (网友评论说，…… is a sentence.)
+_COMMENT_PROMPT = re.compile(
+    rf"\W*(?:(?:{_alternatives('comment_prompt')})\s*[（(\[]?\s*\d*\s*[）)\]]?\s*[：:>》]*"
+    r"|(?:暂无评论|还没有评论|快来抢沙发|抢沙发)[^。]{0,24}"
+    r"|(?:已有|共有|共)?\s*\d+\s*(?:条评论|人参与|人评论|条跟帖)[^。]{0,12})\W*$"
+)
+# A link back to the portal after the body: 返回首页, 返回人民网首页, 返回搜狐，查看更多.
+_BACK_LINK = rf"(?:返回|回到)\s*[^，。！？\s]{{0,12}}?(?:{_alternatives('back_target')})(?:[，,]\s*查看更多)?"
+_BACK_LINK_LINE = re.compile(rf"\W*{_BACK_LINK}\W*$")
+_SHORT_PROMPT_CHARS = 30
+# The same link closing the last paragraph, where a page puts it inline (……合作精神。返回搜狐，查看更多).
+_TRAILING_BACK_LINK = re.compile(rf"(?<=[。！？”」])\s*{_BACK_LINK}\s*$")
+
+
 def is_furniture(text: str) -> bool:
     if len(text) <= _SHORT_WIDGET_CHARS and _SHORT_WIDGET.search(text) and not _SENTENCE_INSIDE.search(text):
+        return True
+    if len(text) <= _SHORT_PROMPT_CHARS and (_COMMENT_PROMPT.match(text) or _BACK_LINK_LINE.match(text)):
+        return True
+    if len(text) <= _APP_PROMOTION_MAX_CHARS and _APP_PROMOTION.match(text):
+        return True
+    if len(text) <= _MAX_DISCLAIMER_CHARS and _DISCLAIMER.match(text):
         return True
     return len(text) <= _MAX_FURNITURE_CHARS and bool(
         _FURNITURE_LINE.match(text) or _RELATED_LABEL.match(text) or _FURNITURE_ANYWHERE.search(text)
@@ -106,6 +147,14 @@ def is_furniture(text: str) -> bool:
 
 def is_related_label(text: str) -> bool:
     return bool(_RELATED_LABEL.match(text))
+
+
+_HEADLINE_MAX_CHARS = 40
+
+
+def is_headline_like(text: str) -> bool:
+    """The title of an article as a list shows it: short, a phrase or a question, not a sentence."""
+    return len(text) <= _HEADLINE_MAX_CHARS and "。" not in text and not is_body_like(text)
 
 
 _SECTION_LABEL = re.compile(rf"^[{HAN_RANGES}]{{1,6}}$")
@@ -117,7 +166,8 @@ def is_section_label(text: str) -> bool:
 
 
 def strip_end_mark(paragraph: str) -> str:
-    return _END_MARK.sub("", paragraph)
+    """The last paragraph without the end mark or the inline link back to the portal closing it."""
+    return _END_MARK.sub("", _TRAILING_BACK_LINK.sub("", paragraph))
 
 
 def is_photo_caption(line: Line) -> bool:

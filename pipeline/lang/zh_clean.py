@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 
 from pipeline.lang.zh import HAN
 
@@ -60,3 +61,18 @@ def headline_part(parts: list[str]) -> str:
     """Of a page title's parts, the headline: the one with the most Han characters (a site name such
     as 中央社即时新闻 CNA NEWS may be longer in letters, not in Han characters)."""
     return max(parts, key=lambda part: (len(HAN.findall(part)), len(part)), default="")
+
+
+FURNITURE_FILE = Path(__file__).with_name("zh_furniture.tsv")
+
+
+@cache
+def furniture_words() -> dict[str, tuple[str, ...]]:
+    """Words of page furniture by kind (disclaimer, app_verb, app_pitch, comment_prompt, back_target),
+    read from zh_furniture.tsv, longest first so that a regex alternation prefers the longer word."""
+    words: dict[str, list[str]] = {}
+    for row in FURNITURE_FILE.read_text(encoding="utf-8").splitlines():
+        if row.strip() and not row.startswith("#"):
+            kind, word = row.split("\t")
+            words.setdefault(kind, []).append(word.strip())
+    return {kind: tuple(sorted(found, key=len, reverse=True)) for kind, found in words.items()}

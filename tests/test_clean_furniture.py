@@ -1,0 +1,102 @@
+"""Furniture inside article boxes (disclaimers, app promotions, empty comment boxes, links back to the
+portal, related-article titles) and short official notices kept whole, on real pages and lines
+(tests/fixtures/furniture/README.md says where each comes from)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.clean import clean_article
+from pipeline.ingest import read_article
+from pipeline.records import Article, InputRef, Metadata, Source
+
+FIXTURES = Path(__file__).parent / "fixtures" / "furniture"
+BODY = "今年以来，全市共举办职业技能竞赛120场，参赛职工达到3.5万人次，其中45人获评技术能手称号。"
+BODY_2 = "市总工会负责人表示，将继续完善产业工人技能提升体系，为高质量发展提供坚实的人才支撑和保障。"
+
+
+def clean_text(text: str) -> list[str]:
+    article = Article(id="t", source=Source("t.txt", "0" * 64, "utf-8"), text=text, page_metadata=Metadata())
+    return clean_article(article).paragraphs_zh
+
+
+def clean_page(path: Path):
+    return clean_article(read_article(InputRef(display=str(path), path=path)))
+
+
+# Each as found on a real page.
+FURNITURE_LINES = {
+    "disclaimer": [
+        # 环球网, after the last paragraph (longer than any other furniture line).
+        "免责声明：本文仅代表作者个人观点，与环球网无关。其原创性以及文中陈述文字和内容未经本站证实，对本文以及其中全部"
+        "或者部分内容、文字的真实性、完整性、及时性本站不作任何保证或承诺，请读者仅作参考，并请自行核实相关内容。"
+        "本站不对因使用本文内容而引起的任何损失承担责任，如有疑问请联系本站编辑部门。",
+        "平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。",
+        "版权声明：来源就你网财经频道的所有文字、图片和音视频资料，版权均属就你网所有，任何媒体、网站或个人未经本网协议"
+        "授权不得转载、链接、转贴或以其他方式复制发布/发表。",
+    ],
+    "app promotion": [
+        "打开APP阅读全文",
+        "打开App阅读体验更佳，攻略、资讯实时更新",
+        "下载澎湃新闻客户端，看更多精彩",
+    ],
+    "empty comment box": [
+        "暂无评论，快来抢沙发吧！",
+        "☛ 暂无评论，我来发表第一篇评论吧！☚",
+        "网友评论",
+        "评论(0)",
+        "已有0条评论",
+    ],
+    "back to the portal": ["返回首页", "返回人民网首页", "返回搜狐，查看更多"],
+    "page tools and empty labels": ["[ 打印 ]", "关闭", "信息来源："],
+}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [pytest.param(line, id=f"{kind} {n}") for kind, lines in FURNITURE_LINES.items() for n, line in enumerate(lines, 1)],
+)
+def test_furniture_between_paragraphs_goes(line):
+    assert clean_text(f"{BODY}\n\n{line}\n\n{BODY_2}") == [BODY, BODY_2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A news sentence about a disclaimer, and one quoting a company's.
+        "合同中的免责声明条款是否有效，成为双方争议的焦点，法院审理后认为该条款无效。",
+        "该公司在官网发布免责声明：因系统故障造成的损失由公司承担。",
+        # Sentences about downloading and opening apps.
+        "下载“粤省事”App后，市民可在线办理社保业务。",
+        "打开手机淘宝App，点击首页的“618”入口即可参与活动。",
+        "截至目前，该客户端下载量已突破2亿次。",
+        # Comments and returns in the news.
+        "网友评论说，这项政策很好。",
+        "评论员文章指出，要坚持高质量发展。",
+        "代表团昨日返回首都北京。",
+    ],
+)
+def test_body_sentences_mentioning_furniture_words_stay(line):
+    assert clean_text(f"{BODY}\n\n{line}\n\n{BODY_2}") == [BODY, line, BODY_2]
+
+
+def test_related_titles_listed_without_bullets_go_but_a_paragraph_under_a_reading_label_stays():
+    titles = "视面必成5大原则 第1天就上班\n成就职业生涯的秘诀：赌局中的心态\n你的工作态度及格吗？\n马化腾谈创业：曾想60万元卖掉QQ"
+    assert clean_text(f"{BODY}\n{BODY_2}\n相关阅读：\n{titles}") == [BODY, BODY_2]
+    assert clean_text(f"{BODY}\n延伸阅读\n{BODY_2}") == [BODY, BODY_2]
+
+
+def test_the_link_back_to_the_portal_closing_the_last_paragraph_goes():
+    cleaned = clean_page(FIXTURES / "sohu_article_end.html")
+    assert cleaned.paragraphs_zh[-1].endswith("促进职场中的人际关系和合作精神。")
+    assert not any("平台声明" in paragraph or "返回搜狐" in paragraph for paragraph in cleaned.paragraphs_zh)
+
+
+def test_a_disclaimer_and_related_reading_in_the_article_column_go_and_the_article_stays():
+    cleaned = clean_page(FIXTURES / "fjlw_disclaimer_related.html")
+    text = "".join(cleaned.paragraphs_zh)
+    assert cleaned.metadata.title_zh == "面试前做好四件事"
+    assert "（一）迅速查找该企业的原始招聘广告。" in text and "还应保证面试前充足的睡眠。" in text
+    assert "免责声明" not in text and "相关阅读" not in text and "赌局中的心态" not in text
