@@ -9,10 +9,17 @@ import datetime
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import jinja2
 
 from pipeline.lang.zh import CLAUSE_BREAK
+
+if TYPE_CHECKING:
+    from pipeline.stories.views import StoryView
 
 UNTRANSLATED_MARK = "(untranslated)"
 
@@ -71,11 +78,7 @@ def heading(record: dict) -> str:
 def github_anchor(heading_text: str) -> str:
     """The anchor GitHub gives a heading: lower case, punctuation dropped (letters, digits, `_` and
     `-` of any script kept), spaces turned into hyphens."""
-    kept = (
-        char
-        for char in unicodedata.normalize("NFC", heading_text.lower())
-        if char in " -_" or unicodedata.category(char)[0] in "LMN"
-    )
+    kept = (char for char in unicodedata.normalize("NFC", heading_text.lower()) if char in " -_" or unicodedata.category(char)[0] in "LMN")
     return "".join(kept).replace(" ", "-")
 
 
@@ -128,10 +131,7 @@ def untranslated_notices(record: dict) -> list[str]:
     """One sentence per distinct reason named in ``untranslated``, counting the parts it left in
     Chinese (the run's one reason, ``untranslated_reason``, has its own notice: rule_english_notice)."""
     reasons = Counter(record["untranslated"].values())
-    return [
-        f"{count} part{'s' if count > 1 else ''} shown in Chinese: {reason.rstrip('.')}."
-        for reason, count in reasons.items()
-    ]
+    return [f"{count} part{'s' if count > 1 else ''} shown in Chinese: {reason.rstrip('.')}." for reason, count in reasons.items()]
 
 
 def rule_english_notice(reason: str) -> str:
@@ -207,6 +207,31 @@ def name_groups(record: dict) -> list[tuple[str, list[str]]]:
     return groups
 
 
+def outlet(record: dict) -> str:
+    """Who published the article: the publisher's English or Chinese name, else the web address's
+    host, else the input file's name."""
+    metadata = record["metadata"]
+    host = urlsplit(metadata.get("url") or "").hostname
+    return metadata["publisher_en"] or metadata["publisher_zh"] or host or PurePosixPath(record["source"]["path"]).name
+
+
+def batch_overview(ordered: list[dict]) -> str:
+    """5 articles, 28 November 2023 to 5 November 2024 (2 undated). — ``ordered`` in briefing order."""
+    dates = [record["metadata"]["date"] for record in ordered if record["metadata"]["date"]]
+    line = f"{len(ordered)} article{'s' if len(ordered) != 1 else ''}"
+    if dates:
+        newest, oldest = english_date(dates[0]), english_date(dates[-1])
+        line += f", {oldest}" + (f" to {newest}" if newest != oldest else "")
+    if len(dates) < len(ordered):
+        line += f" ({len(ordered) - len(dates)} undated)"
+    return line + "."
+
+
+def story_overview(stories: list[StoryView], ordered: list[dict]) -> str:
+    """5 articles, 28 November 2023 to 5 November 2024 (2 undated), in 3 stories."""
+    return f"{batch_overview(ordered)[:-1]}, in {len(stories)} stor{'ies' if len(stories) != 1 else 'y'}."
+
+
 def briefing_order(records: list[dict]) -> list[dict]:
     """Newest first, undated last; articles of the same date keep their input order."""
     dated = sorted((r for r in records if r["metadata"]["date"]), key=lambda r: r["metadata"]["date"], reverse=True)
@@ -221,7 +246,7 @@ _environment = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-_environment.filters.update(md=escape_markdown, md_paragraph=escape_paragraph, code=code_span, english_date=english_date)
+_environment.filters.update(md=escape_markdown, md_paragraph=escape_paragraph, code=code_span, english_date=english_date, outlet=outlet)
 # What every view's templates may call on a record, Markdown and HTML alike.
 RECORD_HELPERS = {
     "heading": heading,
@@ -231,6 +256,7 @@ RECORD_HELPERS = {
     "untranslated_fields": untranslated_fields,
     "rule_english_notice": rule_english_notice,
     "name_groups": name_groups,
+    "outlet": outlet,
     "english_date": english_date,
     "UNTRANSLATED": UNTRANSLATED_MARK,
 }
@@ -249,6 +275,7 @@ def render_digest(record: dict) -> str:
 
 BRIEFING_TITLE = "News briefing"
 CONTENTS_TITLE = "Contents"
+CHECKS_TITLE = "Check before publishing"
 
 
 def render_briefing(records: list[dict]) -> str:
@@ -269,5 +296,29 @@ def render_briefing(records: list[dict]) -> str:
             newest=dates[0] if dates else None,
             oldest=dates[-1] if dates else None,
             undated=len(ordered) - len(dates),
+        )
+    )
+
+
+def render_story_briefing(stories: list[StoryView], records: list[dict], article_link: Callable[[dict], str]) -> str:
+    """The batch briefing organised by ``stories`` (pipeline/stories/views.py, made of ``records``):
+    the figures that differ between outlets first, then per story its lead article's digest, the
+    other outlets with links (``article_link`` of a record), a timeline when it spans days, and the
+    merged figures."""
+    anchors = AnchorRegistry()
+    for title in (BRIEFING_TITLE, CHECKS_TITLE, CONTENTS_TITLE):
+        anchors.add(title)
+    entries: list[dict[str, Any]] = [{"story": story, "anchor": anchors.add(heading(story.lead))} for story in stories]
+    overview = story_overview(stories, briefing_order(records))
+    return _tidy(
+        _environment.get_template("story_briefing.md.j2").render(
+            title=BRIEFING_TITLE,
+            contents_title=CONTENTS_TITLE,
+            checks_title=CHECKS_TITLE,
+            overview=overview,
+            entries=entries,
+            checks=[entry for entry in entries if entry["story"].warnings],
+            notices=rule_english_notices(records),
+            article_link=article_link,
         )
     )

@@ -27,7 +27,7 @@ from pipeline import ingest
 from pipeline.batch import BatchReport, failure_reason
 from pipeline.core import FailureReport, Notify, Pipeline, package_version
 from pipeline.errors import ConfigError, InputError, OutputError
-from pipeline.formats import ARTICLES_FOLDER, OutputFormat, load_formats, view_names
+from pipeline.formats import VIEW_FOLDERS, OutputFormat, load_formats, view_names
 from pipeline.outputs import write_json_atomic
 from pipeline.records import Article, InputRef, QualityCounts
 from pipeline.settings import Settings
@@ -147,7 +147,7 @@ def _is_view(ref: InputRef, out_dir: Path, batch_names: set[str]) -> bool:
         return False
     resolved = ref.path.resolve()
     parent = resolved.parent
-    is_view = (parent.name == ARTICLES_FOLDER and _is_output_folder(parent.parent, out_dir)) or (
+    is_view = (parent.name in VIEW_FOLDERS and _is_output_folder(parent.parent, out_dir)) or (
         resolved.name in batch_names and _is_output_folder(parent, out_dir)
     )
     if is_view:
@@ -300,7 +300,7 @@ def run_batch(
     Bad inputs are reported and skipped. Raises ConfigError or OutputError for problems found
     before any input is read."""
     out_dir = Path(settings.output.dir)
-    formats = load_formats(settings.output.formats, settings.output.base_url)
+    formats = load_formats(settings.output.formats, settings.output.base_url, settings.output.group)
     pipeline = Pipeline(settings, notify, report_failure)
     store = open_output(out_dir)
     try:

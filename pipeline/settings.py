@@ -152,6 +152,9 @@ class OutputSettings(Section):
     # Where the output folder is published (http, https or file address), for the links of the
     # feeds and the newsletter; "" writes links relative to the folder.
     base_url: StrictStr = ""
+    # "story": the briefing, newsletter, index and feeds list stories (the same event across outlets
+    # once, with its figures merged); "article": one entry per article.
+    group: Literal["story", "article"] = "story"
 
     @field_validator("formats")
     @classmethod

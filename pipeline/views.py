@@ -3,7 +3,9 @@
 Every view is rebuilt from the store after every run, under a lock so that two runs finishing
 together cannot interleave their files, and every file is written atomically. A file is rendered
 again only when what it is made from changed (its records, the format, the package version) or it
-is missing, so a re-run over a large store stays fast."""
+is missing, so a re-run over a large store stays fast. What an article's files are made from
+includes its story (the other articles of the story name it and link to it), and a story page is made
+from the records of its articles."""
 
 from __future__ import annotations
 
@@ -14,10 +16,11 @@ from typing import Any
 
 from pipeline.core import package_version
 from pipeline.errors import OutputError
-from pipeline.formats import ARTICLES_FOLDER, OutputFormat
+from pipeline.formats import ARTICLES_FOLDER, STORIES_FOLDER, OutputFormat
 from pipeline.outputs import exclusive_lock, write_text_atomic
 from pipeline.render import briefing_order
 from pipeline.store import Store, Window
+from pipeline.stories.views import StoryView, story_of, story_views
 
 LOCK_NAME = ".views.lock"
 
@@ -66,9 +69,15 @@ def rebuild_views(store: Store, folder: Path, formats: list[OutputFormat], windo
         with exclusive_lock(folder / LOCK_NAME):
             stored = [(json.loads(text), text) for text in store.record_texts(window)]
             records = briefing_order([record for record, _ in stored])
-            material_of = {record["id"]: _digest(text) for record, text in stored}
+            own_material = {record["id"]: _digest(text, json.dumps(story_of(record), sort_keys=True)) for record, text in stored}
+            stories = story_views(records)
+            story_material = {story.id: _digest(*(own_material[record["id"]] for record in story.records)) for story in stories}
+            material_of = {
+                record["id"]: _digest(own_material[record["id"]], story_material[story.id]) for story in stories for record in story.records
+            }
             rendering = _Rendering(store, folder)
             article_paths: list[tuple[Path, OutputFormat, dict[str, Any]]] = []
+            story_paths: list[tuple[Path, OutputFormat, StoryView]] = []
             for output_format in formats:
                 name = type(output_format).__name__
                 if output_format.article_suffix:
@@ -76,13 +85,23 @@ def rebuild_views(store: Store, folder: Path, formats: list[OutputFormat], windo
                         path = rendering.folder / ARTICLES_FOLDER / f"{record['id']}{output_format.article_suffix}"
                         rendering.plan(path, name, output_format.base_url, material_of[record["id"]])
                         article_paths.append((path, output_format, record))
-                batch_material = (name, output_format.base_url, *(material_of[record["id"]] for record in records))
+                if output_format.story_suffix:
+                    for story in stories:
+                        if len(story.records) > 1:
+                            path = rendering.folder / STORIES_FOLDER / f"{story.id}{output_format.story_suffix}"
+                            rendering.plan(path, name, output_format.base_url, story_material[story.id])
+                            story_paths.append((path, output_format, story))
+                batch_material = (name, output_format.base_url, output_format.group, *(material_of[record["id"]] for record in records))
                 for batch_name in output_format.batch_names:
                     rendering.plan(rendering.folder / batch_name, *batch_material)
             stale = rendering.stale()
             for path, output_format, record in article_paths:
                 if path in stale:
                     write_if_changed(path, output_format.render_article(record))
+                    rendering.written(path)
+            for path, output_format, story in story_paths:
+                if path in stale:
+                    write_if_changed(path, output_format.render_story(story))
                     rendering.written(path)
             for output_format in formats:
                 paths = [rendering.folder / batch_name for batch_name in output_format.batch_names]
@@ -95,4 +114,3 @@ def rebuild_views(store: Store, folder: Path, formats: list[OutputFormat], windo
     except OSError as error:
         raise OutputError(f"{folder}: cannot write the views ({error.strerror or error})") from None
     return len(records)
-

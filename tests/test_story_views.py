@@ -12,6 +12,12 @@ import pytest
 
 from pipeline import PROJECT_DIR
 from pipeline.config import load_config
+from pipeline.errors import ConfigError
+from pipeline.formats.base import ARTICLES_FOLDER
+from pipeline.formats.feeds import FeedsFormat
+from pipeline.formats.html import HtmlFormat
+from pipeline.formats.markdown import MarkdownFormat
+from pipeline.formats.newsletter import NewsletterFormat
 from pipeline.runner import run_batch
 from pipeline.stories.views import (
     SAME_THING_COUNTED,
@@ -181,3 +187,66 @@ def test_the_lead_is_the_earliest_of_the_fullest(story_records):
     assert lead_article([shortened, hubei])["id"] == HUBEI_DAILY  # the earlier one lost half its body
     undated = {**workers, "metadata": {**workers["metadata"], "date": None}}
     assert lead_article([undated, hubei])["id"] == HUBEI_DAILY
+
+
+STORY = "story-hubei-skills"
+
+
+def test_the_index_lists_stories_with_the_outlets_and_the_figure_that_differs(story_records):
+    page = HtmlFormat(group="story").render_batch(story_records)["index.html"]
+    items = page.split('<li data-date="')[1:]
+    assert len(items) == 2 and '<ol class="articles" id="articles" data-noun="stories">' in page
+    assert items[0].startswith("2023-11-28 2023-11-29")
+    assert f'<a href="stories/{STORY}.html">' in items[0] and "2 outlets" in items[0]
+    assert "Figures differ between outlets" in items[0]
+    assert f'Also reported by <a href="articles/{HUBEI_DAILY}.html">湖北日报</a> (29 November 2023).' in items[0]
+    assert "湖北省技能人才总量达950万人" in items[0] and "9.5 million people" in items[0]
+    assert "outlets" not in items[1].split("<p class=")[2] and "differ" not in items[1]
+    flat = HtmlFormat(group="article").render_batch(story_records)["index.html"]
+    assert flat.count('<li data-date="') == 3 and "Differs" not in flat
+
+
+def test_the_story_page_shows_its_articles_side_by_side(story_records):
+    story = story_views(story_records)[0]
+    page = HtmlFormat().render_story(story)
+    assert page.count("<article ") == 2
+    assert page.index(f'href="../{ARTICLES_FOLDER}/{WORKERS_DAILY}.html"') < page.index(f'href="../{ARTICLES_FOLDER}/{HUBEI_DAILY}.html"')
+    checks = page[page.index('id="checks-title"') : page.index('id="figures-title"')]
+    assert "9.59 million people (Workers&#39; Daily – Workercn.cn); 9.5 million people (湖北日报)" in checks
+
+
+def test_each_article_page_names_its_story_and_links_to_it(story_records):
+    page = HtmlFormat().render_article(by_id(story_records, HUBEI_DAILY))
+    assert f'Part of a story: <a href="../stories/{STORY}.html">2 articles from 2 outlets</a>' in page
+    assert "Part of a story" not in HtmlFormat().render_article(by_id(story_records, JINCHANG))
+
+
+def test_the_markdown_briefing_puts_the_differing_figure_first_and_links_the_other_outlet(story_records):
+    briefing = MarkdownFormat(group="story").render_batch(story_records)["briefing.md"]
+    assert briefing.index("## Check before publishing") < briefing.index("## Contents")
+    assert "3 articles, 28 November 2023 to 5 November 2024, in 2 stories." in briefing
+    assert f"**Also reported by:** [湖北日报](articles/{HUBEI_DAILY}.md) (29 November 2023)" in briefing
+    assert "**Timeline:** 28 November 2023: Workers' Daily – Workercn.cn; 29 November 2023: 湖北日报" in briefing
+    assert "  - **9.5 million people** — 湖北日报: 目前，湖北省技能人才总量达950万人" in briefing
+    # The lead's own key-figure list gives way to the merged one: each figure is listed once.
+    assert briefing.count("**30.6%**") == 1
+    flat = MarkdownFormat(group="article").render_batch(story_records)["briefing.md"]
+    assert "Differs" not in flat and flat.count("\n---\n") == 3
+
+
+def test_the_newsletter_and_the_feeds_follow_the_grouping(story_records):
+    newsletter = NewsletterFormat(group="story").render_batch(story_records)["briefing.html"]
+    assert newsletter.count("Differs between outlets") == 1 and "Check before publishing" in newsletter
+    assert "Also reported by 湖北日报 (29 November 2023)." in newsletter  # no base URL: no link an e-mail could not follow
+    feeds = FeedsFormat(group="story").render_batch(story_records)
+    items = json.loads(feeds["feed.json"])["items"]
+    assert [item["url"] for item in items] == [f"stories/{STORY}.html", f"articles/{JINCHANG}.html"]
+    assert items[0]["id"].startswith(f"urn:digest:story:{STORY}:")
+    assert "Differs between outlets" in items[0]["content_html"]
+    assert len(json.loads(FeedsFormat(group="article").render_batch(story_records)["feed.json"])["items"]) == 3
+
+
+def test_the_grouping_setting_is_checked():
+    assert load_config().output.group == "story"
+    with pytest.raises(ConfigError, match=r"output\.group: Input should be 'story' or 'article'"):
+        load_config(overrides={"output": {"group": "outlet"}})

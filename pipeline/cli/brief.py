@@ -9,7 +9,7 @@ import typer
 
 from pipeline.batch import EXIT_OK
 from pipeline.cli.app import app
-from pipeline.cli.common import CONFIG_HELP, exit_usage, load_config_or_exit
+from pipeline.cli.common import BY_HELP, CONFIG_HELP, exit_usage, load_config_or_exit
 from pipeline.errors import ConfigError, DigestError
 from pipeline.formats import load_formats
 from pipeline.store import Window, open_existing
@@ -35,11 +35,12 @@ def brief_command(
     store_dir: Path | None = typer.Option(None, "--store", help=STORE_HELP, file_okay=False),
     out: Path | None = typer.Option(None, "--out", help="Where to write the views (default: the store's folder).", file_okay=False),
     config_file: Path | None = typer.Option(None, "--config", help=CONFIG_HELP, dir_okay=False),
+    by: str | None = typer.Option(None, "--by", help=BY_HELP, metavar="story|article"),
 ) -> None:
     """Rebuild the views (article files, briefing, JSON lines and the other formats configured in
     output.formats) from the store, without reading any input or loading any model. With no window,
     the views cover the whole store. Articles without a date are left out of a date window."""
-    settings = load_config_or_exit(config_file)
+    settings = load_config_or_exit(config_file, {"output": {"group": by}} if by else None)
     folder = store_dir or Path(settings.output.dir)
     try:
         window = Window(_iso_date("--since", since), _iso_date("--until", until))
@@ -49,7 +50,7 @@ def brief_command(
     try:
         if last_run:
             window = Window(window.since, window.until, store.last_run_id())
-        covered = rebuild_views(store, out or folder, load_formats(settings.output.formats, settings.output.base_url), window)
+        covered = rebuild_views(store, out or folder, load_formats(settings.output.formats, settings.output.base_url, settings.output.group), window)
     except DigestError as error:
         exit_usage(error)
     finally:

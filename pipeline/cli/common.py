@@ -29,6 +29,9 @@ def exit_usage(error: DigestError) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
+BY_HELP = "Organise the briefing, newsletter, index and feeds by 'story' (the default) or list every 'article' (output.group)."
+
+
 def load_config_or_exit(config_file: Path | None, overrides: dict[str, Any] | None = None) -> Settings:
     try:
         return load_config(config_file, overrides)

@@ -10,7 +10,7 @@ import typer
 
 from pipeline.batch import EXIT_SOME_FAILED
 from pipeline.cli.app import app, setup_logging
-from pipeline.cli.common import CONFIG_HELP, INPUTS_HELP, exit_usage, load_config_or_exit
+from pipeline.cli.common import BY_HELP, CONFIG_HELP, INPUTS_HELP, exit_usage, load_config_or_exit
 from pipeline.cli.config import SET_HELP, overrides_or_exit
 from pipeline.config import merge_overrides
 from pipeline.errors import ConfigError, OutputError
@@ -42,6 +42,7 @@ def _flag_overrides(
     formats: str | None,
     models_dir: Path | None,
     num_beams: int | None,
+    by: str | None = None,
 ) -> dict[str, Any]:
     """The config overrides the dedicated flags stand for."""
     overrides: dict[str, Any] = {}
@@ -63,6 +64,8 @@ def _flag_overrides(
         put("glossary", "path", str(glossary))
     if script is not None:
         put("clean", "script", script)
+    if by is not None:
+        put("output", "group", by)
     if formats is not None:
         put("output", "formats", [name.strip() for name in formats.split(",") if name.strip()])
     if models_dir is not None:
@@ -100,13 +103,14 @@ def run_command(
     ),
     models_dir: Path | None = typer.Option(None, "--models-dir", help="Folder `digest models pull` fills and the stages search.", file_okay=False),
     num_beams: int | None = typer.Option(None, "--num-beams", help="Beam width of both summariser and translator.", min=1),
+    by: str | None = typer.Option(None, "--by", help=BY_HELP, metavar="story|article"),
     assignments: list[str] = typer.Option([], "--set", help=SET_HELP, metavar="SECTION.KEY=VALUE"),
     force: bool = typer.Option(False, "--force", help="Ignore earlier results; redo every input."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no closing summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each stage of each input with its timing (instead of the progress bar)."),
 ) -> None:
     setup_logging(verbose)
-    flags = _flag_overrides(out, summariser, translator, figures, glossary, script, formats, models_dir, num_beams)
+    flags = _flag_overrides(out, summariser, translator, figures, glossary, script, formats, models_dir, num_beams, by)
     settings = load_config_or_exit(config_file, overrides_or_exit(assignments, flags))
     notify = (lambda message: None) if quiet else (lambda message: typer.echo(f"warning: {message}", err=True))
     try:

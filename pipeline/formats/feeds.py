@@ -10,6 +10,7 @@ the same records always give the same feeds."""
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 import re
 from typing import Any
@@ -25,6 +26,8 @@ from pipeline.formats.html import (
     published_base,
     publisher,
     source_url,
+    story_entry,
+    story_href,
 )
 from pipeline.render import (
     BRIEFING_TITLE,
@@ -33,6 +36,7 @@ from pipeline.render import (
     figure_clause,
     heading,
 )
+from pipeline.stories.views import StoryView, story_views
 
 ATOM_NAME = "atom.xml"
 RSS_NAME = "rss.xml"
@@ -55,6 +59,18 @@ def item_id(record: Record) -> str:
     return f"urn:digest:{quote(record['id'], safe='')}:{record['source']['sha256']}"
 
 
+def story_item_id(story: StoryView) -> str:
+    """urn:digest:story:<story id>:<sha256 of its articles' inputs>: it changes when an article
+    joins the story, so that readers show the story again."""
+    inputs = hashlib.sha256(" ".join(sorted(record["source"]["sha256"] for record in story.records)).encode()).hexdigest()
+    return f"urn:digest:story:{quote(story.id, safe='')}:{inputs}"
+
+
+def _latest(story: StoryView) -> datetime.datetime:
+    """When a story last moved: its newest article's date (the lead's date when none is dated later)."""
+    return max((date for date in map(_published, story.records) if date), default=_published(story.lead) or NO_DATE)
+
+
 def _published(record: Record) -> datetime.datetime | None:
     date = record["metadata"]["date"]
     return datetime.datetime.fromisoformat(date).replace(tzinfo=datetime.UTC) if date else None
@@ -73,42 +89,43 @@ class FeedsFormat(OutputFormat):
 
     batch_names = (ATOM_NAME, RSS_NAME, JSON_FEED_NAME)
 
-    def __init__(self, base_url: str = ""):
-        self.base_url = published_base(base_url)
+    def __init__(self, base_url: str = "", group: str = "article"):
+        super().__init__(published_base(base_url), group)
 
     def _link(self, relative: str) -> str:
         return self.base_url + relative
 
-    def _content(self, record: Record) -> str:
-        figures = [
-            {"figure": figure, "clause_zh": figure_clause(figure) if not figure["context_en"] else ""}
-            for figure in record["key_figures"]
-        ]
+    def _content(self, record: Record, story: StoryView | None) -> str:
+        figures = [{"figure": figure, "clause_zh": figure_clause(figure) if not figure["context_en"] else ""} for figure in record["key_figures"]]
         return environment.get_template("feed_content.html").render(
             record=record,
             summary=_summary(record),
             figures=figures,
+            story=story_entry(story, self.base_url) if story and story.others else None,
             review_url=self._link(article_href(record)),
             source_url=source_url(record),
         )
 
     def _items(self, records: list[Record]) -> list[dict]:
-        """What every feed says of each article, in briefing order."""
+        """What every feed says of each article, or of each story led by an article, in briefing order."""
         ordered = briefing_order(records)
         newest = next((_published(record) for record in ordered if _published(record)), NO_DATE)
+        leads: list[tuple[Record, StoryView | None]] = (
+            [(story.lead, story) for story in story_views(ordered)] if self.by_story else [(record, None) for record in ordered]
+        )
         return [
             {
-                "id": item_id(record),
+                "id": story_item_id(story) if story and story.others else item_id(record),
                 "title": heading(record),
-                "url": self._link(article_href(record)),
+                "url": self._link(story_href(story.id) if story and story.others else article_href(record)),
                 "source_url": source_url(record),
                 "published": _published(record),
-                "updated": _published(record) or newest,
+                "updated": _latest(story) if story and story.others else _published(record) or newest,
                 "summary": _summary(record),
-                "content": self._content(record),
+                "content": self._content(record, story),
                 "author": publisher(record),
             }
-            for record in ordered
+            for record, story in leads
         ]
 
     def render_batch(self, records: list[Record]) -> dict[str, str]:

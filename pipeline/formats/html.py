@@ -17,15 +17,19 @@ import jinja2
 from markupsafe import Markup
 
 from pipeline.errors import ConfigError
-from pipeline.formats.base import ARTICLES_FOLDER, OutputFormat, Record
+from pipeline.formats.base import ARTICLES_FOLDER, STORIES_FOLDER, OutputFormat, Record
 from pipeline.render import (
     BRIEFING_TITLE,
     RECORD_HELPERS,
+    batch_overview,
     briefing_order,
     english_date,
     figure_clause,
+    outlet,
+    story_overview,
     untranslated_fields,
 )
+from pipeline.stories.views import StoryView, story_of, story_views
 from pipeline.text import GAP_MARK, is_damaged, split_sentences
 
 INDEX_NAME = "index.html"
@@ -38,7 +42,7 @@ environment = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-environment.filters.update(english_date=english_date)
+environment.filters.update(english_date=english_date, outlet=outlet)
 environment.globals.update(RECORD_HELPERS, GAP_MARK=GAP_MARK)
 
 
@@ -46,6 +50,30 @@ def article_href(record: Record) -> str:
     """The review page of ``record`` relative to the output folder; the id is percent-encoded, as
     a file name may hold `#`, `?` or `%`."""
     return f"{ARTICLES_FOLDER}/{quote(record['id'] + HtmlFormat.article_suffix, safe='')}"
+
+
+def story_href(story_id: str) -> str:
+    """The page of a story of several articles, relative to the output folder."""
+    return f"{STORIES_FOLDER}/{quote(story_id + HtmlFormat.story_suffix, safe='')}"
+
+
+def story_entry(story: StoryView, link_base: str = "") -> dict:
+    """What every story-organised view says of one story; links are ``link_base`` + the path
+    relative to the output folder."""
+
+    def article(record: Record) -> dict:
+        return {"record": record, "outlet": outlet(record), "href": link_base + article_href(record), "date": record["metadata"]["date"]}
+
+    return {
+        "story": story,
+        "lead": article(story.lead),
+        "others": [article(record) for record in story.others],
+        "outlets": story.outlets,
+        "timeline": [(date, [article(record) for record in day]) for date, day in story.timeline],
+        "figures": story.shown_figures if story.others else [],
+        "warnings": story.warnings,
+        "href": link_base + story_href(story.id) if story.others else None,
+    }
 
 
 def published_base(base_url: str) -> str:
@@ -74,18 +102,6 @@ def dateline_place(record: Record) -> str:
     """The English of the dateline's place; "" when there is none (and in version-1 records)."""
     place = record["metadata"].get("dateline_place")
     return place["en"] if place else ""
-
-
-def batch_overview(ordered: list[Record]) -> str:
-    """5 articles, 28 November 2023 to 5 November 2024 (2 undated). — as the Markdown briefing says it."""
-    dates = [record["metadata"]["date"] for record in ordered if record["metadata"]["date"]]
-    line = f"{len(ordered)} article{'s' if len(ordered) != 1 else ''}"
-    if dates:
-        newest, oldest = english_date(dates[0]), english_date(dates[-1])
-        line += f", {oldest}" + (f" to {newest}" if newest != oldest else "")
-    if len(dates) < len(ordered):
-        line += f" ({len(ordered) - len(dates)} undated)"
-    return line + "."
 
 
 @dataclass
@@ -177,7 +193,8 @@ def _entity_detail(entity: dict) -> str:
 
 
 def article_view(record: Record) -> dict:
-    """What the review page of one article shows, with every fact linked to its source sentence."""
+    """What the review page of one article shows, with every fact linked to its source sentence,
+    and its story when other articles share it."""
     text = SourceText(record["text_zh"])
     figures = [
         Fact(
@@ -213,8 +230,11 @@ def article_view(record: Record) -> dict:
         )
         for i, entity in enumerate(record.get("entities") or [], start=1)
     ]
+    story = story_of(record)
     return {
         "record": record,
+        "story": story if len(story["articles"]) > 1 else None,
+        "story_href": "../" + story_href(story["id"]),
         "publisher": publisher(record),
         "url": source_url(record),
         "url_text": record["metadata"].get("url"),
@@ -235,16 +255,24 @@ def _script(name: str) -> tuple[Markup, str]:
 
 
 class HtmlFormat(OutputFormat):
-    """`articles/<id>.html`, a review page per article, and `index.html` for the briefing."""
+    """`articles/<id>.html`, a review page per article, `stories/<id>.html` per story of several
+    articles, and `index.html` for the briefing."""
 
     article_suffix = ".html"
+    story_suffix = ".html"
     batch_names = (INDEX_NAME,)
+
+    def render_story(self, story: StoryView) -> str:
+        script, script_hash = _script("article.js")
+        return environment.get_template("story.html").render(script=script, script_hash=script_hash, entry=story_entry(story, "../"))
 
     def render_article(self, record: Record) -> str:
         script, script_hash = _script("article.js")
         return environment.get_template("article.html").render(script=script, script_hash=script_hash, **article_view(record))
 
     def render_batch(self, records: list[Record]) -> dict[str, str]:
+        if self.by_story:
+            return {INDEX_NAME: self._story_index(records)}
         ordered = briefing_order(records)
         entries = [
             {
@@ -271,3 +299,28 @@ class HtmlFormat(OutputFormat):
             script_hash=script_hash,
         )
         return {INDEX_NAME: page}
+
+    def _story_index(self, records: list[Record]) -> str:
+        stories = story_views(records)
+        entries = []
+        for story in stories:
+            entry = story_entry(story)
+            entry["dates"] = " ".join(story.dates) or UNDATED
+            entry["publishers"] = [str(publisher(record) or "-") for record in story.records]
+            entry["warning_count"] = sum(len(record["warnings"]) for record in story.records) + len(story.warnings)
+            entries.append(entry)
+        dates = sorted({date for story in stories for date in story.dates}, reverse=True)
+        if any(not story.dates for story in stories):
+            dates.append(UNDATED)
+        script, script_hash = _script("index.js")
+        return environment.get_template("story_index.html").render(
+            title=BRIEFING_TITLE,
+            overview=story_overview(stories, records),
+            entries=entries,
+            dates=dates,
+            publishers=sorted({str(publisher(record)) for record in records if publisher(record)}),
+            has_unnamed_publisher=any(not publisher(record) for record in records),
+            UNDATED=UNDATED,
+            script=script,
+            script_hash=script_hash,
+        )

@@ -20,8 +20,11 @@ from pipeline.render import (
     BRIEFING_TITLE,
     briefing_order,
     english_date,
+    outlet,
     rule_english_notices,
+    story_overview,
 )
+from pipeline.stories.views import StoryView, story_views
 
 NEWSLETTER_NAME = "briefing.html"
 
@@ -43,6 +46,7 @@ STYLES = {
     "source": f"font-size: 13px; line-height: 1.4; color: #4a4a4a; {_FONT}",
     "mark": "color: #4a4a4a;",
     "link": "color: #0b4fa8; text-decoration: underline;",
+    "differs": "padding: 6px 10px; background: #fff4d6; border-left: 4px solid #8a5a00;",
     "notice": f"margin: 0 0 12px; padding: 8px 12px; font-size: 14px; background: #fff4d6; border-left: 4px solid #8a5a00; {_FONT}",
 }
 
@@ -53,28 +57,41 @@ class NewsletterFormat(OutputFormat):
 
     batch_names = (NEWSLETTER_NAME,)
 
-    def __init__(self, base_url: str = ""):
-        self.base_url = published_base(base_url)
+    def __init__(self, base_url: str = "", group: str = "article"):
+        super().__init__(published_base(base_url), group)
 
     def render_batch(self, records: list[Record]) -> dict[str, str]:
         ordered = briefing_order(records)
-        entries = [
-            {
-                "record": record,
-                "anchor": f"article-{number}",
-                "dateline": [
-                    part for part in (publisher(record), dateline_place(record), english_date(record["metadata"]["date"])) if part
-                ],
-                "review_url": self.base_url + article_href(record) if self.base_url else None,
-                "source_url": source_url(record),
-            }
-            for number, record in enumerate(ordered, start=1)
-        ]
+        if self.by_story:
+            stories = story_views(ordered)
+            entries = [self._entry(number, story.lead, story) for number, story in enumerate(stories, start=1)]
+            overview = story_overview(stories, ordered)
+        else:
+            entries = [self._entry(number, record) for number, record in enumerate(ordered, start=1)]
+            overview = batch_overview(ordered)
         page = environment.get_template("newsletter.html").render(
             title=BRIEFING_TITLE,
-            overview=batch_overview(ordered),
+            overview=overview,
             notices=rule_english_notices(ordered),
+            checks=[entry for entry in entries if entry["story"] and entry["story"].warnings],
             entries=entries,
             s=STYLES,
         )
         return {NEWSLETTER_NAME: page}
+
+    def _entry(self, number: int, record: Record, story: StoryView | None = None) -> dict:
+        """What the newsletter says of one article, or of a story led by it; links to review pages
+        only with a base URL."""
+        others = [
+            {"outlet": outlet(other), "date": other["metadata"]["date"], "href": self.base_url + article_href(other) if self.base_url else None}
+            for other in (story.others if story else [])
+        ]
+        return {
+            "record": record,
+            "story": story,
+            "others": others,
+            "anchor": f"{'story' if story else 'article'}-{number}",
+            "dateline": [part for part in (publisher(record), dateline_place(record), english_date(record["metadata"]["date"])) if part],
+            "review_url": self.base_url + article_href(record) if self.base_url else None,
+            "source_url": source_url(record),
+        }

@@ -17,12 +17,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
-from urllib.parse import urlsplit
 
 from pipeline.facts.units import UNITS
 from pipeline.lang.zh import HAN
-from pipeline.render import figure_clause
+from pipeline.render import figure_clause, outlet
 
 Record = dict
 
@@ -39,14 +37,6 @@ SAME_THING_COUNTED = 0.6
 # ng) and abbreviations (j).
 _NOUN_TAGS = ("n", "j")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
-
-
-def outlet(record: Record) -> str:
-    """Who published the article: the publisher's English or Chinese name, else the web address's
-    host, else the input file's name."""
-    metadata = record["metadata"]
-    host = urlsplit(metadata.get("url") or "").hostname
-    return metadata["publisher_en"] or metadata["publisher_zh"] or host or PurePosixPath(record["source"]["path"]).name
 
 
 def story_of(record: Record) -> dict:
