@@ -9,8 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from pipeline import PROJECT_DIR
+from pipeline.cli import app
 from pipeline.config import load_config
 from pipeline.errors import ConfigError
 from pipeline.formats.base import ARTICLES_FOLDER
@@ -43,8 +45,8 @@ def hubei_daily_version(seed_text: str) -> str:
     return header + body.replace("959萬", "950萬")
 
 
-def digest_folder(inputs: Path, work: Path) -> list[dict]:
-    """The records of ``inputs`` through the offline fallback (extractive summary, no translator)."""
+def digest_folder(inputs: Path, work: Path) -> None:
+    """Digest ``inputs`` into work/out with the offline fallback (extractive summary, no translator)."""
     settings = load_config(
         overrides={
             "summariser": {"kind": "extractive"},
@@ -56,7 +58,6 @@ def digest_folder(inputs: Path, work: Path) -> list[dict]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("HF_HUB_OFFLINE", "1")
         run_batch([str(inputs)], settings, progress=False)
-    return [json.loads(line) for line in (work / "out" / "digests.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
 def tell_story(records: list[dict], story_id: str, article_ids: list[str]) -> None:
@@ -76,7 +77,8 @@ def tell_story(records: list[dict], story_id: str, article_ids: list[str]) -> No
 
 
 @pytest.fixture(scope="session")
-def story_records(tmp_path_factory) -> list[dict]:
+def story_store(tmp_path_factory) -> Path:
+    """The output folder (store and JSON views) of a run over the two versions and the other seed."""
     work = tmp_path_factory.mktemp("story-run")
     inputs = work / "in"
     inputs.mkdir()
@@ -84,7 +86,13 @@ def story_records(tmp_path_factory) -> list[dict]:
     (inputs / f"{WORKERS_DAILY}.txt").write_text(seed_text, encoding="utf-8")
     (inputs / f"{HUBEI_DAILY}.txt").write_text(hubei_daily_version(seed_text), encoding="utf-8")
     (inputs / f"{JINCHANG}.txt").write_bytes((SEEDS / f"{JINCHANG}.txt").read_bytes())
-    records = digest_folder(inputs, work)
+    digest_folder(inputs, work)
+    return work / "out"
+
+
+@pytest.fixture(scope="session")
+def story_records(story_store) -> list[dict]:
+    records = [json.loads(line) for line in (story_store / "digests.jsonl").read_text(encoding="utf-8").splitlines()]
     tell_story(records, "story-hubei-skills", [WORKERS_DAILY, HUBEI_DAILY])
     return records
 
@@ -250,3 +258,23 @@ def test_the_grouping_setting_is_checked():
     assert load_config().output.group == "story"
     with pytest.raises(ConfigError, match=r"output\.group: Input should be 'story' or 'article'"):
         load_config(overrides={"output": {"group": "outlet"}})
+
+
+def test_switching_the_grouping_rewrites_the_batch_files_only(story_store, tmp_path):
+    views = tmp_path / "views"
+    by_article = CliRunner().invoke(app, ["brief", "--store", str(story_store), "--out", str(views), "--by", "article"])
+    assert by_article.exit_code == 0, by_article.output
+    assert (views / "briefing.md").read_text(encoding="utf-8").count("\n---\n") == 3
+    pages = {path: path.stat().st_mtime_ns for path in (views / ARTICLES_FOLDER).iterdir()}
+    by_story = CliRunner().invoke(app, ["brief", "--store", str(story_store), "--out", str(views)])
+    assert by_story.exit_code == 0, by_story.output
+    # Records made before story assignment: each article is a story of its own.
+    assert "3 articles, 28 November 2023 to 5 November 2024, in 3 stories." in (views / "briefing.md").read_text(encoding="utf-8")
+    assert {path: path.stat().st_mtime_ns for path in (views / ARTICLES_FOLDER).iterdir()} == pages
+    assert 'data-noun="stories"' in (views / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_unknown_grouping_is_one_line(story_store, tmp_path):
+    result = CliRunner().invoke(app, ["brief", "--store", str(story_store), "--out", str(tmp_path), "--by", "outlet"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == ["error: setting output.group: Input should be 'story' or 'article' (got 'outlet')"]
