@@ -60,3 +60,12 @@ OUTPUT_FORMATS = Registry(
         "newsletter": "pipeline.formats.newsletter:NewsletterFormat",
     },
 )
+ENGINES = Registry(
+    "engine",
+    {
+        # The in-process loop: the pipeline digests each window where `digest` runs.
+        "local": "pipeline.engines.local:LocalEngine",
+        # Windows streamed to a pool of Ray actors, each holding one pipeline (pip install 'digest[ray]').
+        "ray": "pipeline.engines.ray:RayEngine",
+    },
+)

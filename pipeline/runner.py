@@ -26,6 +26,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from pipeline import ingest
 from pipeline.batch import BatchReport, failure_reason
 from pipeline.core import FailureReport, Notify, Pipeline, package_version
+from pipeline.engines import Engine, Results, open_engine
 from pipeline.errors import ConfigError, InputError, OutputError
 from pipeline.formats import VIEW_FOLDERS, OutputFormat, load_formats, view_names
 from pipeline.outputs import write_json_atomic
@@ -183,12 +184,15 @@ def open_output(out_dir: Path) -> Store:
 class _Batch:
     """One run over many inputs: identity, store lookups, digesting in windows, saving. Unchanged
     inputs are served from the store at once; the others wait in a window of at most
-    ``window_size`` articles, whose model work the pipeline does together, and each record is saved
-    as soon as its window is done. The views, article files included, are written from the store
-    when the run ends."""
+    ``window_size`` articles, whose model work the pipeline does together; the engine digests the
+    window (here, or on a cluster) and each record is saved as soon as the engine gives it back.
+    The views, article files included, are written from the store when the run ends."""
 
-    def __init__(self, pipeline: Pipeline, store: Store, force: bool, result: RunResult, window_size: int, named_views: set[str]):
+    def __init__(
+        self, pipeline: Pipeline, engine: Engine, store: Store, force: bool, result: RunResult, window_size: int, named_views: set[str]
+    ):
         self.pipeline = pipeline
+        self.engine = engine
         self.store = store
         self.force = force
         self.result = result
@@ -221,18 +225,15 @@ class _Batch:
         return None
 
     def flush(self, progress: _Progress) -> None:
-        """Digest the window and save each record; a failure of the models fails its whole window."""
+        """Hand the window to the engine and save each record it gives back."""
         window, self.window = self.window, []
-        if not window:
-            return
-        where = f"{len(window)} article{'s' if len(window) > 1 else ''}"
-        try:
-            results = self.pipeline.digest_many([article for _, article in window], lambda name: progress.stage(where, name))
-        except ConfigError:
-            raise
-        except Exception as error:  # the models failed: every article of the window failed with them
-            results = [error] * len(window)
-        for (ref, _), result in zip(window, results, strict=True):
+        if window:
+            where = f"{len(window)} article{'s' if len(window) > 1 else ''}"
+            self.save(self.engine.digest(window, lambda name: progress.stage(where, name)), progress)
+
+    def save(self, results: Results, progress: _Progress) -> None:
+        """Save each record as soon as the engine gives it back; a failed article is reported."""
+        for ref, result in results:
             if isinstance(result, Exception):
                 self.fail(ref, result, progress)
                 continue
@@ -268,6 +269,7 @@ class _Batch:
                 if len(self.window) >= self.window_size:
                     self.flush(progress)
             self.flush(progress)
+            self.save(self.engine.finish(lambda name: progress.stage("the last articles", name)), progress)
         except (OutputError, sqlite3.Error, OSError) as error:
             # The output side failed (full disk, store locked for too long): later inputs would fail the same way.
             reason = str(error) if isinstance(error, OutputError) else f"cannot write outputs ({error})"
@@ -302,6 +304,7 @@ def run_batch(
     out_dir = Path(settings.output.dir)
     formats = load_formats(settings.output.formats, settings.output.base_url, settings.output.group)
     pipeline = Pipeline(settings, notify, report_failure)
+    engine = open_engine(settings, pipeline)  # starts nothing before its first window
     store = open_output(out_dir)
     try:
         batch_names = view_names()
@@ -321,7 +324,7 @@ def run_batch(
             else:
                 skipped_views += 1
         result = RunResult(report=BatchReport(), total=len(refs), skipped_views=skipped_views)
-        batch = _Batch(pipeline, store, force, result, settings.summariser.batch_size, named_views)
+        batch = _Batch(pipeline, engine, store, force, result, settings.summariser.batch_size, named_views)
         result.run_id = store.start_run(batch.signature, package_version())
         show_bar = progress and sys.stderr.isatty() and sys.stdout.isatty()
         try:
@@ -337,6 +340,7 @@ def run_batch(
             if noted and result.interrupted_by is None:
                 result.interrupted_by = noted[0]
     finally:
+        engine.close()
         store.close()
     return result
 

@@ -23,7 +23,7 @@ from pydantic import (
 )
 
 from pipeline.errors import ConfigError
-from pipeline.registry import OUTPUT_FORMATS, SUMMARISERS, TRANSLATORS, Registry
+from pipeline.registry import ENGINES, OUTPUT_FORMATS, SUMMARISERS, TRANSLATORS, Registry
 
 # Where a prompt takes the article's text.
 PROMPT_PLACEHOLDER = "{text}"
@@ -166,6 +166,18 @@ class OutputSettings(Section):
         return formats
 
 
+class EngineSettings(Section):
+    # Where the windows of articles are digested: "local" (this process) or "ray" (a Ray cluster).
+    kind: Annotated[StrictStr, AfterValidator(partial(_registered, ENGINES))] = "local"
+    # ray only: "" starts Ray on this machine for the run; "auto" joins the cluster `ray start` began
+    # on this machine; else the head's HOST:PORT or ray://HOST:PORT.
+    address: StrictStr = ""
+    # ray only: actors, each holding one pipeline (its models); 0 fills the cluster's CPUs.
+    workers: NonNegativeInt = 0
+    # ray only: CPUs each actor reserves, and the threads its models use.
+    cpus_per_worker: PositiveInt = 1
+
+
 class Settings(Section):
     models: ModelsSettings
     summariser: SummariserSettings
@@ -174,6 +186,7 @@ class Settings(Section):
     facts: FactsSettings = FactsSettings()
     glossary: GlossarySettings = GlossarySettings()
     output: OutputSettings
+    engine: EngineSettings = EngineSettings()
 
     def as_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
@@ -216,6 +229,7 @@ def validate_settings(raw: dict[str, Any]) -> Settings:
 
 __all__ = [
     "CleanSettings",
+    "EngineSettings",
     "FactsSettings",
     "GlossarySettings",
     "ModelsSettings",

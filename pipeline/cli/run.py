@@ -14,7 +14,7 @@ from pipeline.cli.common import BY_HELP, CONFIG_HELP, INPUTS_HELP, exit_usage, l
 from pipeline.cli.config import SET_HELP, overrides_or_exit
 from pipeline.config import merge_overrides
 from pipeline.errors import ConfigError, OutputError
-from pipeline.registry import OUTPUT_FORMATS, SUMMARISERS
+from pipeline.registry import ENGINES, OUTPUT_FORMATS, SUMMARISERS
 from pipeline.runner import SIGNAL_EXIT_CODES, run_batch
 
 RUN_HELP = """Digest articles into DIR. Every record is kept in DIR/digest.sqlite (the store), and
@@ -43,6 +43,7 @@ def _flag_overrides(
     models_dir: Path | None,
     num_beams: int | None,
     by: str | None = None,
+    engine: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The config overrides the dedicated flags stand for."""
     overrides: dict[str, Any] = {}
@@ -73,6 +74,9 @@ def _flag_overrides(
     if num_beams is not None:
         for section in ("summariser", "translator"):
             merge_overrides(overrides, {section: {"generation": {"num_beams": num_beams}}})
+    for key, value in (engine or {}).items():
+        if value is not None:
+            put("engine", key, value)
     return overrides
 
 
@@ -104,13 +108,22 @@ def run_command(
     models_dir: Path | None = typer.Option(None, "--models-dir", help="Folder `digest models pull` fills and the stages search.", file_okay=False),
     num_beams: int | None = typer.Option(None, "--num-beams", help="Beam width of both summariser and translator.", min=1),
     by: str | None = typer.Option(None, "--by", help=BY_HELP, metavar="story|article"),
+    engine: str | None = typer.Option(
+        None, "--engine", help=f"Where articles are digested: {', '.join(ENGINES)} (docs/cluster.md).", metavar="|".join(ENGINES)
+    ),
+    ray_address: str | None = typer.Option(
+        None, "--ray-address", help="The Ray cluster to use: 'auto', HOST:PORT or ray://HOST:PORT (default: start Ray on this machine)."
+    ),
+    workers: int | None = typer.Option(None, "--workers", help="Ray actors, each loading the models once (0: fill the cluster).", min=0),
+    cpus_per_worker: int | None = typer.Option(None, "--cpus-per-worker", help="CPUs (and model threads) of each Ray actor.", min=1),
     assignments: list[str] = typer.Option([], "--set", help=SET_HELP, metavar="SECTION.KEY=VALUE"),
     force: bool = typer.Option(False, "--force", help="Ignore earlier results; redo every input."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no closing summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each stage of each input with its timing (instead of the progress bar)."),
 ) -> None:
     setup_logging(verbose)
-    flags = _flag_overrides(out, summariser, translator, figures, glossary, script, formats, models_dir, num_beams, by)
+    engine_flags = {"kind": engine, "address": ray_address, "workers": workers, "cpus_per_worker": cpus_per_worker}
+    flags = _flag_overrides(out, summariser, translator, figures, glossary, script, formats, models_dir, num_beams, by, engine_flags)
     settings = load_config_or_exit(config_file, overrides_or_exit(assignments, flags))
     notify = (lambda message: None) if quiet else (lambda message: typer.echo(f"warning: {message}", err=True))
     try:
