@@ -162,7 +162,7 @@ class Name:
     zh: str
     en: str
     kind: str  # "person" | "place" | "organisation"
-    method: str  # how the English was made: "glossary" | "gazetteer" | "pinyin"
+    method: str  # how the English was made: "glossary" | "gazetteer" | "pinyin" | "cantonese" | "wade-giles"
     mentions: int  # occurrences in the title and body (inside longer names too: 十堰 in 十堰市)
     first_sentence: str  # the first whole sentence it appears in; "" for a name only in a byline
     start: int | None  # offset of the first mention in CleanArticle.text_zh; None when not in the body

@@ -232,6 +232,18 @@ def story_overview(stories: list[StoryView], ordered: list[dict]) -> str:
     return f"{batch_overview(ordered)[:-1]}, in {len(stories)} stor{'ies' if len(stories) != 1 else 'y'}."
 
 
+# People's names romanised by the rule of a Hong Kong or Taiwan story (names.romanise): a reading,
+# not necessarily the bearer's own spelling, which the entity's note says.
+_REGIONAL_ROMANISATIONS = ("cantonese", "wade-giles")
+
+
+def name_notes(record: dict) -> list[str]:
+    """The distinct caveats on people's names romanised by a region's rule."""
+    entities = record.get("entities") or []
+    notes = (entity.get("note") for entity in entities if entity["kind"] == "person" and entity["method"] in _REGIONAL_ROMANISATIONS)
+    return list(dict.fromkeys(note for note in notes if note))
+
+
 def briefing_order(records: list[dict]) -> list[dict]:
     """Newest first, undated last; articles of the same date keep their input order."""
     dated = sorted((r for r in records if r["metadata"]["date"]), key=lambda r: r["metadata"]["date"], reverse=True)
@@ -257,6 +269,7 @@ RECORD_HELPERS = {
     "rule_english_notice": rule_english_notice,
     "name_groups": name_groups,
     "outlet": outlet,
+    "name_notes": name_notes,
     "english_date": english_date,
     "UNTRANSLATED": UNTRANSLATED_MARK,
 }

@@ -10,19 +10,20 @@ import pytest
 from pipeline.clean import clean_article
 from pipeline.errors import InputError
 from pipeline.ingest import expand_inputs, read_article
-from pipeline.names import PINYIN_NOTE, dateline_place, find_names
+from pipeline.names import PINYIN_NOTE, ROMANISATION_NOTES, dateline_place, find_names
 from pipeline.names.gazetteer import place_english
-from pipeline.names.romanise import person_english
-from pipeline.records import Article, CleanArticle, Source
+from pipeline.names.romanise import cantonese_name, person_english, wade_giles_name
+from pipeline.records import Article, CleanArticle, Metadata, Source
 from pipeline.text import GAP_MARK
+from pipeline.translate.glossary import Glossary
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
-def clean(text: str, script: str = "simplified") -> CleanArticle:
+def clean(text: str, script: str = "simplified", url: str | None = None) -> CleanArticle:
     source = Source(path="example.txt", sha256="0" * 64, encoding="utf-8", script=script)
-    return clean_article(Article(id="example", source=source, text=text))
+    return clean_article(Article(id="example", source=source, text=text, page_metadata=Metadata(url=url)))
 
 
 def names_of(text: str) -> dict[str, tuple[str, str]]:
@@ -38,19 +39,20 @@ def names_of(text: str) -> dict[str, tuple[str, str]]:
         ("该院教师王文山和毕业生高磊同时获得内蒙古自治区北疆工匠荣誉称号。", "高磊", "Gao Lei"),
         ("“一次次比赛为我搭建了展示才艺的舞台。”高磊说。", "高磊", "Gao Lei"),
         ("东风设备制造有限公司首席钳工、全国劳模范武当人才卡持卡人朱卫东说，优惠政策很多。", "朱卫东", "Zhu Weidong"),
-        ("公民党立法会法律界议员郭荣铿反驳有关说法。", "郭荣铿", "Guo Rongkeng"),
+        ("公民党立法会法律界议员郭荣铿反驳有关说法。", "郭荣铿", "Dennis Kwok Wing-hang"),
         ("中共中央政治局常委、国务院总理李强5月7日至9日在新疆调研。", "李强", "Li Qiang"),
         ("难分饮诱〔记者施晓光、吴亮仪、陈慧萍／台北报导〕市面上出现水果啤酒。", "陈慧萍", "Chen Huiping"),
         ("要深入贯彻习近平总书记在新时代推动西部大开发座谈会上的重要讲话精神。", "习近平", "Xi Jinping"),
         ("长三角一体化发展取得成效。李干杰、何立峰、吴政隆、穆虹、姜信治出席。", "何立峰", "He Lifeng"),
         ("工人们正在车间里忙碌着，迎接新一年的生产任务（记者陈凯摄）。", "陈凯", "Chen Kai"),
         # The name ends before a word of time or Hong Kong's 指 ("said"): not 李家 of 李家超.
-        ("行政长官李家超今日在立法会答问大会上表示，政府会继续推动经济发展。", "李家超", "Li Jiachao"),
-        ("食物及卫生局局长陈肇始指有待与专家商讨。", "陈肇始", "Chen Zhaoshi"),
+        ("行政长官李家超今日在立法会答问大会上表示，政府会继续推动经济发展。", "李家超", "John Lee Ka-chiu"),
+        ("食物及卫生局局长陈肇始指有待与专家商讨。", "陈肇始", "Sophia Chan Siu-chee"),
         ("中国人民银行行长潘功胜在论坛上发言。", "潘功胜", "Pan Gongsheng"),
-        # Married Hong Kong women write their husband's surname before their own.
-        ("立法会主席范徐丽泰表示，会议将如期举行。", "范徐丽泰", "Fan Xu Litai"),
-        ("前政务司司长陈方安生说，市民应该积极参与。", "陈方安生", "Chen Fang Ansheng"),
+        # Married Hong Kong women write their husband's surname before their own. (Known people are
+        # named by their own spelling, pipeline/lang/zh_people.tsv, in any story.)
+        ("立法会主席范徐丽泰表示，会议将如期举行。", "范徐丽泰", "Rita Fan Hsu Lai-tai"),
+        ("前政务司司长陈方安生说，市民应该积极参与。", "陈方安生", "Anson Chan Fang On-sang"),
     ],
 )
 def test_person_after_a_title_or_before_speech(text, zh, en):
@@ -136,13 +138,13 @@ def test_a_name_carries_its_mentions_first_sentence_and_offset():
     assert mei.method == "pinyin" and mei.note == ""
 
 
-def test_people_and_pinyin_places_of_traditional_sources_are_marked_as_pinyin_readings():
-    article = clean("中西區半山業主聯會主席黃美慧以其居所為例。律師曾威凱表示，香港會再提出抗告。", script="traditional")
-    notes = {name.zh: (name.en, name.note) for name in find_names(article)}
-    assert notes["曾威凯"] == ("Zeng Weikai", PINYIN_NOTE)
-    assert notes["黄美慧"] == ("Huang Meihui", PINYIN_NOTE)
-    assert notes["中西区"] == ("Zhongxi District", PINYIN_NOTE)
-    assert notes["香港"] == ("Hong Kong", "")
+def test_people_and_places_of_a_traditional_story_nothing_places_are_marked_as_pinyin_readings():
+    article = clean("中西區半山業主聯會主席黃美慧以其居所為例。律師曾威凱表示，北京會再提出抗告。", script="traditional")
+    notes = {name.zh: (name.en, name.method, name.note) for name in find_names(article)}
+    assert notes["曾威凯"] == ("Zeng Weikai", "pinyin", PINYIN_NOTE)
+    assert notes["黄美慧"] == ("Huang Meihui", "pinyin", PINYIN_NOTE)
+    assert notes["中西区"] == ("Zhongxi District", "pinyin", PINYIN_NOTE)
+    assert notes["北京"] == ("Beijing", "gazetteer", "")
 
 
 def test_a_glossary_organisation_inside_a_longer_one_is_not_found_there():
@@ -178,7 +180,7 @@ def seed_names() -> dict[str, dict[str, tuple[str, str]]]:
 # Checked by hand: every reporter, every named person of the body, the places and organisations of
 # the titles, and the main ones of the bodies.
 SEED_NAMES = {
-    "000": {"刘俊": "Liu Jun", "谢朝华": "Xie Chaohua", "张晓宁": "Zhang Xiaoning", "凌燕": "Ling Yan",
+    "000": {"刘俊": "Liu Jun", "谢朝华": "Xie Zhaohua", "张晓宁": "Zhang Xiaoning", "凌燕": "Ling Yan",
             "朱卫东": "Zhu Weidong", "十堰市": "Shiyan City", "十堰": "Shiyan", "湖北": "Hubei",
             "十堰市总工会": "Shiyan Municipal Federation of Trade Unions"},
     "001": {"张翀": "Zhang Chong", "徐蓉": "Xu Rong", "陈凯": "Chen Kai", "梅琳": "Mei Lin", "陈惠霞": "Chen Huixia",
@@ -233,3 +235,121 @@ def test_the_first_sentence_is_never_one_the_clean_stage_cut():
     article = clean(f"主席陈惠霞表示要加快发展{GAP_MARK}产业。陈惠霞说，职工是主力军。")
     chen = next(name for name in find_names(article) if name.zh == "陈惠霞")
     assert (chen.start, chen.first_sentence) == (2, "陈惠霞说，职工是主力军。")
+
+
+@pytest.mark.parametrize(
+    ("name", "english"),
+    [
+        # Each reading of GIVEN_NAME_READINGS, where pypinyin alone reads the given name otherwise.
+        ("谢朝华", "Xie Zhaohua"),  # not Chaohua: seed 000's reporter
+        ("张朝宗", "Zhang Chaozong"),  # but 朝宗 "pay homage" is cháozōng
+        ("王长", "Wang Chang"),  # not Zhang
+        ("李晟", "Li Sheng"),  # not Cheng
+        ("米芾", "Mi Fu"),  # not Fei
+        ("宁泊", "Ning Bo"),  # not Po
+        ("陈建行", "Chen Jianxing"),  # not Jianhang, the bank
+        ("李省吾", "Li Xingwu"),  # not Shengwu
+        ("张隽", "Zhang Jun"),  # not Juan
+        # Readings pypinyin already gets right stay.
+        ("陈朝晖", "Chen Zhaohui"), ("刘长青", "Liu Changqing"), ("王行知", "Wang Xingzhi"),
+    ],
+)
+def test_given_name_readings(name, english):
+    assert person_english(name) == english
+
+
+@pytest.mark.parametrize(
+    ("name", "english"),
+    [
+        # Officials' own spellings that the rule gives as they are written.
+        ("鄧炳強", "Tang Ping-keung"), ("許正宇", "Hui Ching-yu"), ("林定國", "Lam Ting-kwok"), ("何永賢", "Ho Wing-yin"),
+        ("謝展寰", "Tse Chin-wan"), ("盧寵茂", "Lo Chung-mau"), ("張國鈞", "Cheung Kwok-kwan"), ("石禮謙", "Shek Lai-him"),
+        ("聶德權", "Nip Tak-kuen"), ("馬逢國", "Ma Fung-kwok"), ("袁國強", "Yuen Kwok-keung"), ("李慧琼", "Lee Wai-king"),
+        # 冠 gun Kwun, 怡 ji Yee, 華 waa Wah, 潘 pun Poon; surnames by convention: 周 Chow, 羅 Law, 曾 Tsang.
+        ("羅冠聰", "Law Kwun-chung"), ("劉怡翔", "Lau Yee-cheung"), ("邱騰華", "Yau Tang-wah"), ("潘兆平", "Poon Siu-ping"),
+        ("周浩鼎", "Chow Ho-ting"), ("曾蔭權", "Tsang Yam-kuen"), ("吳克儉", "Ng Hak-kim"),
+        # Simplified input (the cleaned text's default) reads the same; two surnames stay two words.
+        ("李家超", "Lee Ka-chiu"), ("陈国基", "Chan Kwok-kei"), ("叶刘淑仪", "Yip Lau Suk-yee"), ("欧阳伟", "Au Yeung Wai"),
+    ],
+)
+def test_hong_kong_government_cantonese_romanisation(name, english):
+    assert cantonese_name(name) == english
+
+
+@pytest.mark.parametrize(
+    ("name", "english"),
+    [
+        # 賴 lai is "lei" in pypinyin 0.55's Wade-Giles (python-pinyin issue #365).
+        ("賴清德", "Lai Ching-te"), ("林義雄", "Lin Yi-hsiung"), ("韓國瑜", "Han Kuo-yu"), ("黃偉哲", "Huang Wei-che"),
+        ("陳建仁", "Chen Chien-jen"), ("謝長廷", "Hsieh Chang-ting"), ("卓榮泰", "Cho Jung-tai"), ("蔣萬安", "Chiang Wan-an"),
+        ("呂秀蓮", "Lu Hsiu-lien"), ("許淑華", "Hsu Shu-hua"), ("曾威凱", "Tseng Wei-kai"), ("李登輝", "Lee Teng-hui"),
+        ("陳其邁", "Chen Chi-mai"), ("邱文達", "Chiu Wen-ta"), ("歐陽娜娜", "Ouyang Na-na"), ("郭台銘", "Kuo Tai-ming"),
+    ],
+)
+def test_taiwan_wade_giles(name, english):
+    assert wade_giles_name(name) == english
+
+
+def people_of(article: CleanArticle, glossary: Glossary | None = None) -> dict[str, tuple[str, str, str]]:
+    return {name.zh: (name.en, name.method, name.note) for name in find_names(article, glossary) if name.kind == "person"}
+
+
+HK_STORY = "香港特區政府今日公布防疫措施，全港市民可免費檢測。民建聯立法會議員張國鈞表示，政府應加快安排。"
+TW_STORY = "行政院今天通過補助計畫，台南市與高雄市將優先受惠。台南市長黃偉哲表示，將盡快執行。"
+CANTONESE_NOTE = ROMANISATION_NOTES["cantonese"]
+WADE_GILES_NOTE = ROMANISATION_NOTES["wade-giles"]
+
+
+@pytest.mark.parametrize(
+    ("text", "script", "url", "zh", "expected"),
+    [
+        # Placed by the words of a story in Traditional script, as its currency is.
+        (HK_STORY, "traditional", None, "张国钧", ("Cheung Kwok-kwan", "cantonese", CANTONESE_NOTE)),
+        (TW_STORY, "traditional", None, "黄伟哲", ("Huang Wei-che", "wade-giles", WADE_GILES_NOTE)),
+        # Placed by the site's domain whatever the script.
+        ("议员张国钧表示，政府应加快安排。", "simplified", "https://news.mingpao.com.hk/a/1", "张国钧", ("Cheung Kwok-kwan", "cantonese", CANTONESE_NOTE)),
+        ("市长黄伟哲表示，将尽快执行。", "simplified", "https://news.ltn.com.tw/news/1", "黄伟哲", ("Huang Wei-che", "wade-giles", WADE_GILES_NOTE)),
+        # A mainland report on Hong Kong, in Simplified: pinyin, as before.
+        ("香港特区政府今日公布防疫措施。民建联立法会议员张国钧表示，政府应加快安排。", "simplified", None, "张国钧", ("Zhang Guojun", "pinyin", "")),
+        ("议员张国钧表示，政府应加快安排。", "simplified", "http://www.news.cn/gangao/1.htm", "张国钧", ("Zhang Guojun", "pinyin", "")),
+        # Well-known people by their own spelling, in any story.
+        ("香港特区政府行政长官李家超今日表示，会继续推动经济发展。", "simplified", None, "李家超", ("John Lee Ka-chiu", "glossary", "")),
+        ("國民黨主席鄭麗文今天表示，會繼續溝通。立法院明天開會。", "traditional", None, "郑丽文", ("Cheng Li-wun", "glossary", "")),
+        ("新北市長侯友宜表示，台北與新北將合作。", "traditional", None, "侯友宜", ("Hou Yu-ih", "glossary", "")),
+    ],
+)
+def test_people_are_romanised_as_the_story_region_writes_names(text, script, url, zh, expected):
+    assert people_of(clean(text, script, url))[zh] == expected
+
+
+def test_the_glossary_gives_a_persons_own_spelling_over_the_rule():
+    article = clean(HK_STORY, "traditional")
+    glossary = Glossary({"张国钧": "Holden Cheung"})
+    assert people_of(article, glossary)["张国钧"] == ("Holden Cheung", "glossary", "")
+
+
+HK_PAGE_PEOPLE = {
+    # hk_appledaily_1: a Hong Kong paper (hk. edition); legislators by their own spelling.
+    "陈美宝": ("Chan Mei-po", "cantonese", CANTONESE_NOTE),
+    "胡志伟": ("Wu Chi-wai", "glossary", ""),
+    "陈克勤": ("Chan Hak-kan", "glossary", ""),
+    "吴秋北": ("Ng Chau-pei", "glossary", ""),
+    "郭荣铿": ("Dennis Kwok Wing-hang", "glossary", ""),
+    "林俊谦": ("Lam Chun-him", "cantonese", CANTONESE_NOTE),
+}
+TW_PAGE_PEOPLE = {
+    # tw_appledaily_1: a Taiwan paper (.tw); the health minister and his deputies.
+    "邱文达": ("Chiu Wen-ta", "wade-giles", WADE_GILES_NOTE),
+    "戴桂英": ("Tai Kuei-ying", "wade-giles", WADE_GILES_NOTE),
+    "林奏延": ("Lin Tsou-yen", "wade-giles", WADE_GILES_NOTE),
+    "张秀鸳": ("Chang Hsiu-yuan", "wade-giles", WADE_GILES_NOTE),
+    "王家俊": ("Wang Chia-chun", "wade-giles", WADE_GILES_NOTE),
+}
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus (../shared/corpus) is not beside this checkout")
+@pytest.mark.parametrize(("page", "people"), [("hk_appledaily_1", HK_PAGE_PEOPLE), ("tw_appledaily_1", TW_PAGE_PEOPLE)])
+def test_corpus_pages_of_hong_kong_and_taiwan_list_their_people_in_their_romanisation(page, people):
+    (ref,) = expand_inputs([str(CORPUS / "pages" / f"{page}.html")])
+    found = people_of(clean_article(read_article(ref)))
+    assert {zh: found.get(zh) for zh in people} == people

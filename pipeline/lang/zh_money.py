@@ -1,8 +1,9 @@
 """Which dollar a bare 元 is: the currencies of Chinese-speaking regions, how news names them next to
-a number, and the words that tell a Hong Kong, Taiwan or Macau story (in Simplified, as the facts
-stage reads text after OpenCC)."""
+a number, and the currency of each region (pipeline/lang/zh_regions.py)."""
 
 from __future__ import annotations
+
+from pipeline.lang.zh_regions import HONG_KONG, MACAU, MAINLAND, TAIWAN
 
 # The canonical units (pipeline/lang/zh_units.tsv) of the regions' currencies.
 YUAN = "元"
@@ -27,25 +28,5 @@ CURRENCY_NAMES = {
     "美元": "美元",
 }
 
-# Host names: the last label is the country-code domain; hk. and tw. open regional editions of
-# international sites (hk.news.yahoo.com, tw.news.yahoo.com).
-CURRENCY_BY_DOMAIN = {"hk": HONG_KONG_DOLLAR, "tw": NEW_TAIWAN_DOLLAR, "mo": PATACA, "cn": YUAN}
-CURRENCY_BY_EDITION = {"hk": HONG_KONG_DOLLAR, "tw": NEW_TAIWAN_DOLLAR}
-
-# Words that place a story written in Traditional script: places, institutions and the way local
-# papers say "this territory" (本港, 全台). Mainland reports on these regions are in Simplified and
-# keep 元 as yuan unless they name the currency.
-REGION_MARKERS = {
-    HONG_KONG_DOLLAR: (
-        "香港", "港府", "港人", "本港", "全港", "港岛", "九龙", "新界", "特首", "港铁", "港股", "港交所",
-        "沙田", "荃湾", "屯门", "元朗", "观塘", "铜锣湾", "旺角", "将军澳", "大屿山",
-    ),
-    NEW_TAIWAN_DOLLAR: (
-        "台湾", "全台", "台北", "新北", "桃园", "新竹", "苗栗", "台中", "彰化", "南投", "云林", "嘉义",
-        "台南", "高雄", "屏东", "宜兰", "花莲", "台东", "澎湖", "金门", "基隆", "行政院", "立法院",
-        "监察院", "总统府", "国民党", "民进党", "县府", "县长",
-    ),
-    PATACA: ("澳门", "澳府", "本澳", "全澳", "氹仔", "路环"),
-}
-# A region is the story's when its words outnumber every other region's this many times over.
-REGION_LEAD = 2
+# The currency of a bare 元 in each region's stories.
+REGION_CURRENCY = {MAINLAND: YUAN, HONG_KONG: HONG_KONG_DOLLAR, TAIWAN: NEW_TAIWAN_DOLLAR, MACAU: PATACA}

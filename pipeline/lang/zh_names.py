@@ -32,6 +32,31 @@ SURNAME_READINGS = {
     "隗": "wei", "颉": "xie", "尉": "wei", "令": "ling", "尹": "yin", "任": "ren",
 }
 
+# Characters of given names whose reading in a name is not the one pypinyin gives them alone, with
+# why (the toneless spelling differs; sources: 现代汉语词典 and the texts names are taken from).
+GIVEN_NAME_READINGS = {
+    # zhāo "morning", as in the names pypinyin's own phrases read zhāo (朝晖, 朝霞, 朝阳) and in 朝华
+    # "morning flowers" (陆机《文赋》: 谢朝华于已披); alone pypinyin reads it cháo (dynasty, facing).
+    "朝": "zhao",
+    # cháng "long, lasting" (长生, 长青, 长春; 谢长廷 Hsieh Chang-ting); alone pypinyin reads zhǎng.
+    "长": "chang",
+    # shèng "bright, flourishing" (唐将李晟 Li Sheng); alone pypinyin reads chéng.
+    "晟": "sheng",
+    # fú in names (米芾 Mi Fu); alone pypinyin reads fèi.
+    "芾": "fu",
+    # bó "serene" (淡泊: 诸葛亮《诫子书》非淡泊无以明志); pō is a lake (湖泊), pypinyin's lone reading.
+    "泊": "bo",
+    # xíng "go, do" (行知, 行健 in pypinyin's phrases); háng (trades, banks: 建行) is no name.
+    "行": "xing",
+    # xǐng "examine oneself" (省吾, 省身: 《论语》吾日三省吾身); shěng is a province.
+    "省": "xing",
+    # jùn, the same as 俊 "handsome"; juàn is 隽永 "meaningful", pypinyin's lone reading.
+    "隽": "jun",
+}
+# Given names read as a whole otherwise than their characters in GIVEN_NAME_READINGS: 朝宗 cháozōng
+# "pay homage" (《尚书·禹贡》江汉朝宗于海).
+GIVEN_NAME_PHRASES = {"朝宗": ("chao", "zong")}
+
 # The commoner single-character surnames (about 99% of China's population bears one of them).
 SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕"

@@ -1,6 +1,8 @@
-"""The names of an article with their English, made by rule: people in pinyin (surname first, in
-its surname reading), places by their conventional English (gazetteer) or pinyin plus the
-division's English, organisations as a place plus a known body's English or from the glossary.
+"""The names of an article with their English, made by rule: people by their own spelling when
+known (pipeline/lang/zh_people.tsv, extended by the glossary), else romanised as the story's region
+writes names (pinyin, Hong Kong Cantonese or Taiwan's Wade-Giles; surname first, in its surname
+reading), places by their conventional English (gazetteer) or pinyin plus the division's English,
+organisations as a place plus a known body's English or from the glossary.
 
 find_names(clean) -> list[Name]; dateline_place(text) -> Name | None.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pipeline import PACKAGE_DIR
 from pipeline.clean.script import SIMPLIFIED, to_simplified
 from pipeline.lang.zh import HAN_RANGES
 from pipeline.names.gazetteer import (
@@ -20,9 +23,10 @@ from pipeline.names.gazetteer import (
 from pipeline.names.organisations import find_organisations
 from pipeline.names.people import find_people, looks_like_name
 from pipeline.names.places import find_places
-from pipeline.names.romanise import person_english
+from pipeline.names.romanise import CANTONESE, PINYIN, WADE_GILES, romanised_person
 from pipeline.names.tokens import tokenise
 from pipeline.records import CleanArticle, Name
+from pipeline.region import article_region
 from pipeline.text import GAP_MARK, Span, is_damaged, split_sentences
 from pipeline.translate.glossary import BUILTIN_GLOSSARY, Glossary, read_glossary_file
 
@@ -31,6 +35,15 @@ PERSON, PLACE, ORGANISATION = "person", "place", "organisation"
 # (Cantonese, Wade-Giles): Chan Tai-man, not Chen Dawen; Central and Western, not Zhongxi. Pinyin is
 # then a reading, not the name's own English.
 PINYIN_NOTE = "pinyin; Hong Kong and Taiwan names are often written in another romanisation"
+# A name romanised by rule is a reading: people choose their own spelling (Carrie Lam, Ko Wen-je).
+ROMANISATION_NOTES = {
+    CANTONESE: "Hong Kong Government Cantonese romanisation by rule; the person's own spelling may differ",
+    WADE_GILES: "Taiwan's Wade-Giles spelling by rule; the person's own spelling may differ",
+}
+GLOSSARY = "glossary"
+# Well-known people's own spellings (officials of Hong Kong, Macau, Taiwan and the mainland), in the
+# glossary's format: the user's glossary adds to it and wins over it.
+KNOWN_PEOPLE = PACKAGE_DIR / "lang" / "zh_people.tsv"
 
 
 # split_sentences ends a sentence at the … inside the gap mark "[…]", so the mark may straddle the
@@ -75,9 +88,12 @@ def find_names(clean: CleanArticle, glossary: Glossary | None = None) -> list[Na
     note = PINYIN_NOTE if clean.source.script != SIMPLIFIED else ""
     taken = set(places) | {zh for zh, _, _ in organisations}
     sentences = split_sentences(clean.text_zh)
+    region = article_region(clean)
     names: dict[str, Name] = {}
     for zh, role in _people(clean, find_people(text, tokens), taken).items():
-        names[zh] = _name(clean, sentences, zh, person_english(zh), PERSON, "pinyin", role=role, note=note)
+        english, method = _person_english(zh, region, glossary or _builtin_glossary())
+        person_note = note if method == PINYIN else ROMANISATION_NOTES.get(method, "")
+        names[zh] = _name(clean, sentences, zh, english, PERSON, method, role=role, note=person_note)
     for zh in places:
         english, method = place_english(zh)
         place_note = note if method == "pinyin" else ""
@@ -90,6 +106,19 @@ def find_names(clean: CleanArticle, glossary: Glossary | None = None) -> list[Na
 @cache
 def _builtin_glossary() -> Glossary:
     return Glossary(read_glossary_file(BUILTIN_GLOSSARY))
+
+
+@cache
+def _known_people() -> dict[str, str]:
+    """KNOWN_PEOPLE keyed in Simplified, as the cleaned text has names by default."""
+    return {to_simplified(zh): english for zh, english in read_glossary_file(KNOWN_PEOPLE).items()}
+
+
+def _person_english(zh: str, region: str, glossary: Glossary) -> tuple[str, str]:
+    """(English, method) of a person: the glossary's entry, else the known own spelling, else the
+    romanisation of the story's region."""
+    own = glossary.entries.get(zh) or _known_people().get(to_simplified(zh))
+    return (own, GLOSSARY) if own else romanised_person(zh, region)
 
 
 # A dateline: the outlet, maybe a reporter, the place and the date, then 电 or 讯 (新华社北京11月5日电,
