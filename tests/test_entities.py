@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 from conftest import settings_with
 from scripted import ScriptedTranslator, garble_around_placeholders
@@ -131,6 +132,20 @@ def test_the_dateline_place_is_in_the_record_and_the_digest(tmp_path):
     assert record["metadata"]["dateline_place"] == {"zh": "北京", "en": "Beijing", "method": "gazetteer"}
     assert dateline_place(text).role == "dateline"
     assert render_digest(record).splitlines()[4] == "*Beijing*"
+
+
+def test_a_hong_kong_story_records_its_people_in_cantonese_with_the_caveat(tmp_path):
+    text = "全民檢測下周展開\n\n香港特區政府今日公布，全港市民可免費檢測。民建聯立法會議員張國鈞表示，政府應加快安排。行政長官李家超指會盡快落實。\n"
+    article = Article("hk", Source("hk.txt", "0" * 64, "utf-8", "traditional"), text)
+    record = offline_pipeline(tmp_path).digest(article).to_dict()
+    schema = json.loads((PROJECT_DIR / "pipeline" / "schema" / "digest.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(record)
+    people = {entity["zh"]: (entity["en"], entity["method"], entity.get("note")) for entity in record["entities"] if entity["kind"] == "person"}
+    note = "Hong Kong Government Cantonese romanisation by rule; the person's own spelling may differ"
+    assert people == {"张国钧": ("Cheung Kwok-kwan", "cantonese", note), "李家超": ("John Lee Ka-chiu", "glossary", None)}
+    markdown = render_digest(record)
+    assert "- People: Cheung Kwok-kwan, John Lee Ka-chiu\n" in markdown
+    assert f"- Spelling: {note}\n" in markdown
 
 
 @pytest.mark.parametrize("format_name", sorted(OUTPUT_FORMATS))
