@@ -10,7 +10,7 @@ from typing import Any
 import platformdirs
 
 from pipeline import PACKAGE_DIR, PROJECT_DIR, bundled_dir
-from pipeline.errors import ConfigError
+from pipeline.errors import ConfigError, shortened
 from pipeline.settings import Settings, validate_settings
 
 DEFAULTS_FILE = PACKAGE_DIR / "defaults.toml"
@@ -111,7 +111,7 @@ def parse_assignments(assignments: list[str]) -> dict[str, Any]:
         name, equals, text = assignment.partition("=")
         keys = name.strip().split(".")
         if not equals or len(keys) < 2 or not all(keys):
-            raise ConfigError(f"--set {assignment}: expected section.key=value")
+            raise ConfigError(f"--set {shortened(assignment)}: expected section.key=value")
         nested: dict[str, Any] = {keys[-1]: _read_toml_value(text.strip())}
         for key in reversed(keys[:-1]):
             nested = {key: nested}

@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from importlib.metadata import PackageNotFoundError, version
@@ -62,7 +63,8 @@ def _files_named(value: object) -> list[str]:
         return [name for item in value.values() for name in _files_named(item)]
     if isinstance(value, list):
         return [name for item in value for name in _files_named(item)]
-    if isinstance(value, str) and value and Path(value).is_file():
+    # os.path.isfile answers False for any string a file system cannot hold (pathlib raises).
+    if isinstance(value, str) and value and os.path.isfile(value):
         return [value]
     return []
 

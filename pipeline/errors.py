@@ -1,5 +1,20 @@
 """Errors a user can act on. Anything raised as one of these is reported as one line, never a traceback."""
 
+# How much of a value an error message quotes: enough to recognise it, never a screenful.
+QUOTED_CHARS = 60
+
+
+def shortened(text: str, shown: str | None = None) -> str:
+    """``text`` as an error message shows it (``shown``, e.g. its repr, else itself): whole when
+    short, else its start and the length of ``text``."""
+    shown = text if shown is None else shown
+    return shown if len(shown) <= QUOTED_CHARS else f"{shown[:QUOTED_CHARS]}… ({len(text)} characters)"
+
+
+def quoted(value: object) -> str:
+    """``value`` as an error message quotes it (its repr), shortened when long."""
+    return shortened(value, repr(value)) if isinstance(value, str) else shortened(repr(value))
+
 
 class DigestError(Exception):
     """Base class for errors reported to the user as a single line."""

@@ -150,18 +150,22 @@ def _glob_matches(spec: str) -> list[Path]:
 def _glob_refs(spec: str) -> list[InputRef]:
     refs: list[InputRef] = []
     for match in _glob_matches(spec):
-        refs.extend(_folder_refs(str(match), match) if match.is_dir() else [InputRef(display=str(match), path=match)])
+        refs.extend(_folder_refs(str(match), match) if os.path.isdir(match) else [InputRef(display=str(match), path=match)])
     return refs or [InputRef(display=spec, path=Path(spec))]
+
+
+def resolved(path: Path) -> Path:
+    """``path`` with its symbolic links resolved, or made absolute when it cannot be (a symlink
+    loop, a name too long, a folder that cannot be searched): reading it reports why."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def _identity(ref: InputRef) -> str:
     """What two inputs share when they name the same file: its resolved path."""
-    if ref.path is None:
-        return STDIN_NAME
-    try:
-        return str(ref.path.resolve())
-    except (OSError, RuntimeError):  # a symlink loop cannot be resolved; it is reported when read
-        return str(ref.path.absolute())
+    return STDIN_NAME if ref.path is None else str(resolved(ref.path))
 
 
 def expand_inputs(specs: list[str]) -> list[InputRef]:
@@ -174,7 +178,9 @@ def expand_inputs(specs: list[str]) -> list[InputRef]:
             refs.append(InputRef(display=STDIN_NAME))
             continue
         path = Path(spec)
-        if path.is_dir():
+        # os.path.isdir, not Path.is_dir: it answers False, where pathlib raises, for a name too
+        # long or a folder that cannot be searched; reading the input then says which.
+        if os.path.isdir(path):
             refs.extend(_folder_refs(spec, path))
         elif not os.path.lexists(spec) and _GLOB_CHARS.search(spec):
             refs.extend(_glob_refs(spec))

@@ -60,10 +60,10 @@ def pulled_dir(models: ModelsSettings, model_id: str) -> Path:
 def local_source(models: ModelsSettings, model_id: str) -> Path | None:
     """The local folder holding ``model_id``: the setting itself when it is a folder, else the pulled copy."""
     as_path = Path(model_id).expanduser()
-    if as_path.is_dir():
+    if os.path.isdir(as_path):
         return as_path
     pulled = pulled_dir(models, model_id)
-    return pulled if pulled.is_dir() else None
+    return pulled if os.path.isdir(pulled) else None
 
 
 def load_pretrained(

@@ -6,9 +6,20 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
+
+TEMPORARY_SUFFIX = ".tmp"
+# A temporary file is named by its writer's process id, not by the file it becomes: a name near the
+# file system's 255-byte limit would not fit twice, and a writer's death can be told from its name.
+_TEMPORARY_NAME = re.compile(r"\.(\d+)-\w+\.tmp")
+# Earlier versions named a temporary file after its target (.briefing.md.k2j4h5g6.tmp), without the
+# writer: one this old was left by a writer that was killed.
+_OLD_TEMPORARY_NAME = re.compile(r"\..+\.\w{8}\.tmp")
+_OLD_TEMPORARY_AGE_SECONDS = 3600
 
 
 @contextlib.contextmanager
@@ -32,7 +43,7 @@ def write_text_atomic(path: Path, text: str) -> None:
     """Write to a temporary file in the same folder, then rename over ``path``.
     The rename is atomic on POSIX, so readers see the old file or the new one, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{os.getpid()}-", suffix=TEMPORARY_SUFFIX, dir=path.parent)
     try:
         # mkstemp creates the file private (0600); outputs are ordinary files, readable as the umask allows.
         os.chmod(tmp_name, 0o666 & ~_current_umask())
@@ -44,6 +55,36 @@ def write_text_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def _is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def stale_temporary_files(folder: Path) -> list[Path]:
+    """Temporary files in ``folder`` whose writer is gone (killed before its rename)."""
+    stale = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        current = _TEMPORARY_NAME.fullmatch(entry.name)
+        if current is not None:
+            if not _is_running(int(current.group(1))):
+                stale.append(Path(entry.path))
+            continue
+        if _OLD_TEMPORARY_NAME.fullmatch(entry.name):
+            with contextlib.suppress(OSError):
+                if time.time() - entry.stat(follow_symlinks=False).st_mtime > _OLD_TEMPORARY_AGE_SECONDS:
+                    stale.append(Path(entry.path))
+    return stale
 
 
 def dump_json(record: dict) -> str:

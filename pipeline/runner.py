@@ -146,7 +146,7 @@ def _is_view(ref: InputRef, out_dir: Path, batch_names: set[str]) -> bool:
     folder are inputs like any."""
     if ref.path is None:
         return False
-    resolved = ref.path.resolve()
+    resolved = ingest.resolved(ref.path)
     parent = resolved.parent
     is_view = (parent.name in VIEW_FOLDERS and _is_output_folder(parent.parent, out_dir)) or (
         resolved.name in batch_names and _is_output_folder(parent, out_dir)
@@ -209,7 +209,7 @@ class _Batch:
             raise ViewNamedAsInput()
         progress.stage(ref.display, "read")
         article = self.pipeline.read(ref)
-        source_key = str(ref.path.resolve()) if ref.path is not None else f"stdin:{article.source.sha256}"
+        source_key = str(ingest.resolved(ref.path)) if ref.path is not None else f"stdin:{article.source.sha256}"
         if source_key in self.seen:
             return "again"
         self.seen.add(source_key)

@@ -5,6 +5,7 @@ or a name no registry knows is one ConfigError naming the key, before any input 
 
 from __future__ import annotations
 
+import os
 from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -22,7 +23,7 @@ from pydantic import (
     field_validator,
 )
 
-from pipeline.errors import ConfigError
+from pipeline.errors import ConfigError, quoted
 from pipeline.registry import ENGINES, OUTPUT_FORMATS, SUMMARISERS, TRANSLATORS, Registry
 
 # Where a prompt takes the article's text.
@@ -41,9 +42,27 @@ def read_prompt(path: str) -> str:
     return prompt.strip()
 
 
+# The limits of POSIX file systems: a name in a path, and the whole path, in bytes.
+NAME_MAX_BYTES = 255
+PATH_MAX_BYTES = 4095
+
+
+def _fits_file_system(path: str) -> str:
+    """``path`` when a file system can hold it; a ValueError otherwise, before any file is looked up."""
+    longest = max((len(os.fsencode(name)) for name in path.split(os.sep)), default=0)
+    if longest > NAME_MAX_BYTES:
+        raise ValueError(f"a name in this path has {longest} bytes, more than the {NAME_MAX_BYTES} a file name may have")
+    if len(os.fsencode(path)) > PATH_MAX_BYTES:
+        raise ValueError(f"the path has more than the {PATH_MAX_BYTES} bytes a path may have")
+    return path
+
+
 PositiveInt = Annotated[StrictInt, Field(ge=1)]
 NonNegativeInt = Annotated[StrictInt, Field(ge=0)]
 NonEmptyStr = Annotated[StrictStr, Field(min_length=1)]
+# A file or folder, or a model id (which may also name a folder).
+PathStr = Annotated[StrictStr, AfterValidator(_fits_file_system)]
+NonEmptyPathStr = Annotated[NonEmptyStr, AfterValidator(_fits_file_system)]
 # TOML writes 2 for 2.0; a whole number is a fine ratio.
 PositiveFloat = Annotated[StrictFloat | StrictInt, Field(gt=0)]
 
@@ -60,7 +79,7 @@ def _registered(registry: Registry, name: str) -> str:
 
 class ModelsSettings(Section):
     # Where `digest models pull` stores models and where the stages look for them first.
-    dir: NonEmptyStr
+    dir: NonEmptyPathStr
     # CPU threads for the models; 0 lets torch choose (one per core).
     threads: NonNegativeInt = 0
 
@@ -84,10 +103,10 @@ class SummariserGeneration(Section):
 
 class SummariserSettings(Section):
     kind: Annotated[StrictStr, AfterValidator(partial(_registered, SUMMARISERS))]
-    model: NonEmptyStr
+    model: NonEmptyPathStr
     revision: NonEmptyStr = "main"
-    prompt_headline: NonEmptyStr
-    prompt_summary: NonEmptyStr
+    prompt_headline: NonEmptyPathStr
+    prompt_summary: NonEmptyPathStr
     max_input_tokens: Annotated[StrictInt, Field(ge=16)] = 512
     summary_sentences: Annotated[StrictInt, Field(ge=1, le=10)] = 3
     # Articles whose model calls are batched together.
@@ -119,7 +138,7 @@ class TranslatorGeneration(Section):
 
 class TranslatorSettings(Section):
     kind: Annotated[StrictStr, AfterValidator(partial(_registered, TRANSLATORS))]
-    model: NonEmptyStr
+    model: NonEmptyPathStr
     revision: NonEmptyStr = "main"
     # ctranslate2 only: weight type.
     compute_type: ComputeType = "int8"
@@ -143,11 +162,11 @@ class FactsSettings(Section):
 
 class GlossarySettings(Section):
     # Extra user glossary (TSV: Chinese, English, note); "" for none.
-    path: StrictStr = ""
+    path: PathStr = ""
 
 
 class OutputSettings(Section):
-    dir: NonEmptyStr
+    dir: NonEmptyPathStr
     formats: list[StrictStr]
     # Where the output folder is published (http, https or file address), for the links of the
     # feeds and the newsletter; "" writes links relative to the folder.
@@ -212,7 +231,7 @@ def _problem_lines(errors: list[Any]) -> list[str]:
         elif error["type"] == "missing":
             message = "missing"
         else:
-            message = f"{error['msg'].removeprefix('Value error, ')} (got {error['input']!r})"
+            message = f"{error['msg'].removeprefix('Value error, ')} (got {quoted(error['input'])})"
         by_key.setdefault(key, []).append(message)
     return [f"{key}: {' or '.join(dict.fromkeys(messages))}" for key, messages in by_key.items()]
 

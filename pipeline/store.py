@@ -15,6 +15,7 @@ import contextlib
 import datetime
 import hashlib
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -32,9 +33,16 @@ STORE_LOCK_NAME = ".store.lock"
 STORE_VERSION = 1
 # Writers wait this long for another process's transaction instead of failing at once.
 BUSY_TIMEOUT_MS = 60_000
-# An article id is a file name: letters and digits of any script, '.', '_' and '-', no more than this.
-MAX_ID_CHARS = 80
+# An article id is a file name: letters and digits of any script, '.', '_' and '-'. A new one has at
+# most this many bytes (a longer name keeps a readable start and gains a short hash of the whole), so
+# that the id with any view's suffix stays well within the 255 bytes a file name may have.
+MAX_ID_BYTES = 96
+_HASH_CHARS = 8
+# Ids read from the store are accepted up to this length (earlier versions capped ids at 80
+# characters, 240 bytes of Chinese), leaving room for the longest view suffix.
+MAX_STORED_ID_BYTES = 240
 _UNSAFE_ID_CHARS = re.compile(r"[^\w.-]+")
+_ID_SHAPE = re.compile(r"[\w-](?:[\w.-]*[\w-])?")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -93,10 +101,23 @@ def now() -> str:
     return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
 
 
+def _hashed_id(readable: str, key: str) -> str:
+    """As much of ``readable`` as fits, then a short hash of ``key``: within MAX_ID_BYTES."""
+    room = MAX_ID_BYTES - _HASH_CHARS - 1
+    prefix = readable.encode()[:room].decode(errors="ignore").rstrip("._-")
+    return f"{prefix}-{hashlib.sha256(key.encode()).hexdigest()[:_HASH_CHARS]}"
+
+
 def safe_id(stem: str) -> str:
-    """``stem`` as a file name that cannot break out of its folder or of a Markdown span."""
+    """``stem`` as a file name that cannot break out of its folder or of a Markdown span, and short
+    enough for any view's file name."""
     cleaned = _UNSAFE_ID_CHARS.sub("_", stem).strip("._") or "article"
-    return cleaned[:MAX_ID_CHARS]
+    return cleaned if len(cleaned.encode()) <= MAX_ID_BYTES else _hashed_id(cleaned, stem)
+
+
+def is_valid_id(article_id: str) -> bool:
+    """Whether ``article_id`` (read from the store) can name a view file inside its folder."""
+    return bool(_ID_SHAPE.fullmatch(article_id)) and len(article_id.encode()) <= MAX_STORED_ID_BYTES
 
 
 @dataclass(frozen=True)
@@ -166,13 +187,14 @@ class Store:
         when the stem was taken and this source has just been given the longer id."""
         with self.transaction() as db:
             row = db.execute("SELECT article_id FROM sources WHERE source_key = ?", (source_key,)).fetchone()
-            if row:
+            if row and is_valid_id(str(row[0])):
                 return str(row[0]), False
             candidate = safe_id(stem)
             taken = db.execute("SELECT 1 FROM sources WHERE article_id = ?", (candidate,)).fetchone() is not None
             if taken:
-                candidate = f"{candidate[: MAX_ID_CHARS - 9]}-{hashlib.sha256(source_key.encode()).hexdigest()[:8]}"
-            db.execute("INSERT INTO sources VALUES (?, ?)", (source_key, candidate))
+                candidate = _hashed_id(candidate, source_key)
+            # A source whose stored id cannot name a file (the store was edited) is given a new one.
+            db.execute("INSERT OR REPLACE INTO sources VALUES (?, ?)", (source_key, candidate))
             return candidate, taken
 
     # Records
@@ -307,7 +329,7 @@ class Store:
 
 
 def holds_store(folder: Path) -> bool:
-    return (folder / STORE_NAME).is_file()
+    return os.path.isfile(folder / STORE_NAME)
 
 
 def open_existing(folder: Path) -> Store:

@@ -16,7 +16,7 @@ from urllib.parse import quote, urlsplit
 import jinja2
 from markupsafe import Markup
 
-from pipeline.errors import ConfigError
+from pipeline.errors import ConfigError, quoted
 from pipeline.formats.base import ARTICLES_FOLDER, STORIES_FOLDER, OutputFormat, Record
 from pipeline.render import (
     BRIEFING_TITLE,
@@ -82,7 +82,7 @@ def published_base(base_url: str) -> str:
     if not base_url:
         return ""
     if urlsplit(base_url).scheme not in ("http", "https", "file"):
-        raise ConfigError(f"base URL {base_url!r} must be an http, https or file address (or empty)")
+        raise ConfigError(f"base URL {quoted(base_url)} must be an http, https or file address (or empty)")
     return base_url if base_url.endswith("/") else base_url + "/"
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import PACKAGE_DIR
-from pipeline.errors import ConfigError
+from pipeline.errors import ConfigError, quoted
 from pipeline.settings import GlossarySettings
 
 BUILTIN_GLOSSARY = PACKAGE_DIR / "glossary.tsv"
@@ -67,7 +67,7 @@ def read_glossary_file(path: Path) -> dict[str, str]:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) < 2 or len(row) > 3 or not row[0].strip() or not row[1].strip():
-            raise ConfigError(f"{path}:{line_number}: expected 'zh<TAB>en<TAB>note', got {row!r}")
+            raise ConfigError(f"{path}:{line_number}: expected 'zh<TAB>en<TAB>note', got {quoted(row)}")
         entries[row[0].strip()] = row[1].strip()
     return entries
 
