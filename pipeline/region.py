@@ -21,7 +21,8 @@ def _host(url: str) -> str:
 
 
 def story_region(url: str | None, script: str, text: str) -> str:
-    """The region of a story at ``url`` written in ``script`` whose text (in Simplified) is ``text``."""
+    """The region of a story at ``url`` written in ``script`` whose text is ``text`` (read in
+    Simplified only when its words must decide)."""
     labels = _host(url).split(".") if url else []
     if labels and labels[-1] in REGION_BY_DOMAIN:
         return REGION_BY_DOMAIN[labels[-1]]
@@ -29,7 +30,8 @@ def story_region(url: str | None, script: str, text: str) -> str:
         return REGION_BY_EDITION[labels[0]]
     if script not in _REGIONAL_SCRIPTS:
         return MAINLAND
-    counts = {region: sum(text.count(word) for word in words) for region, words in REGION_MARKERS.items()}
+    simplified = simplified_reading(text)
+    counts = {region: sum(simplified.count(word) for word in words) for region, words in REGION_MARKERS.items()}
     first, second = sorted(counts.values(), reverse=True)[:2]
     if first and first >= REGION_LEAD * second:
         return max(counts, key=lambda region: counts[region])
@@ -38,4 +40,4 @@ def story_region(url: str | None, script: str, text: str) -> str:
 
 def article_region(article: CleanArticle) -> str:
     """The region of a cleaned article, placed by its body as the facts stage reads it."""
-    return story_region(article.metadata.url, article.source.script, simplified_reading(article.text_zh))
+    return story_region(article.metadata.url, article.source.script, article.text_zh)

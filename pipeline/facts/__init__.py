@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pipeline.clean.script import simplified_reading
 from pipeline.facts.english import render_figure_en
 from pipeline.facts.figures import find_figures
 from pipeline.facts.money import article_currency
@@ -22,7 +21,7 @@ def extract_facts(article: CleanArticle, key_figures: int | None = 8) -> Facts:
     """Figures and programmes of ``article``; ``key_figures`` caps the ranked selection (None: all)."""
     text = article.text_zh
     title = article.metadata.title_zh
-    currency = article_currency(article.metadata.url, article.source.script, simplified_reading(text))
+    currency = article_currency(article.metadata.url, article.source.script, text)
     figures = find_figures(text, currency)
     title_figures = find_figures(title, currency)
     title_values = {figure.value for figure in title_figures}
