@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import html.parser
+import itertools
 import os
 import re
 import stat
@@ -53,7 +54,22 @@ _LINK_BLOCK_SHARE = 0.5
 _PARAGRAPH_CHARS = 60
 _SENTENCE_MARK = re.compile(r"[。！？，]")
 _SENTENCE_ENDS = re.compile(r"[。！？]")
+_FULL_STOP = "。"
 _TEXT_OUTSIDE_LINKS = ".//text()[not(ancestor::a)]"
+_INVISIBLE_TAGS = ("script", "style", "noscript")
+# Not a place of the article's own headline: a link or a list item (to this article from a list of
+# others), a menu's option.
+_NOT_HEADLINE_PLACES = frozenset(("a", "li", "option", "select"))
+# The headline's block: the places showing the headline that are tried, how far up from each the
+# block is looked for, how much running text makes it the article's, and the share of that text
+# the extractor's body must hold to be trusted.
+_MAX_HEADLINE_PLACES = 5
+_MAX_CLIMB = 6
+_MIN_BLOCK_RUNNING_CHARS = 20
+_KEPT_SHARE = 0.5
+# An extractor's body holding this much of the block's running text found the article: the rest of
+# the block is other stories sharing it (a section page), not text the extractor missed.
+_SHORT_BODY_CHARS = 300
 # Dates from the page's metadata and date lines only: htmldate's extensive search also takes a year
 # out of body prose ("早在2019年") and dates the page 1 January of it.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
@@ -424,9 +440,14 @@ def _looks_like_html(ref: InputRef, raw: bytes) -> bool:
     return bool(_HTML_START.match(raw[:1024].lstrip(b"\xef\xbb\xbf")))
 
 
+# Comments dropped while parsing: trafilatura, given a tree rather than a string, keeps their text
+# (a CMS's <!--<$[信息来源]>begin--> markers came out in the body).
+_PARSER = lxml.html.HTMLParser(remove_comments=True)
+
+
 def _parse(html: str) -> lxml.html.HtmlElement | None:
     try:
-        return lxml.html.fromstring(html)
+        return lxml.html.fromstring(html, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError):
         return None
 
@@ -572,6 +593,77 @@ def _prune(tree, headline: str) -> None:
             element.tag = "div"
 
 
+def _running_chars(element) -> int:
+    """Characters of running text in ``element``: text outside links in pieces holding a full stop
+    (dates, labels, menu entries and headlines hold none)."""
+    return sum(len(_squash(text)) for text in element.xpath(_TEXT_OUTSIDE_LINKS) if _FULL_STOP in text)
+
+
+def _headline_block(tree, headline: str):
+    """The block an article's headline shares with its body: the nearest ancestor of the headline's
+    text that also holds running text (a short official notice's title paragraph and its one or two
+    paragraphs in a content div). Of several places showing the headline (a breadcrumb, the title
+    paragraph), the one closest to running text. None when no headline is found in the page."""
+    key = _squash(headline_part(title_parts(headline)))
+    if len(key) < _MIN_HEADING_CHARS:
+        return None
+    best = None
+    places = (text for text in tree.xpath("//body//text()") if key[:2] in text and key in _squash(text))
+    for text in itertools.islice(places, _MAX_HEADLINE_PLACES):
+        element = text.getparent().getparent() if text.is_tail else text.getparent()
+        if element.tag in _NOT_HEADLINE_PLACES or any(a.tag in _NOT_HEADLINE_PLACES for a in element.iterancestors()):
+            continue
+        for climbed, ancestor in enumerate(itertools.islice(element.iterancestors(), _MAX_CLIMB)):
+            if ancestor.tag in ("body", "html"):
+                break
+            if _running_chars(ancestor) >= _MIN_BLOCK_RUNNING_CHARS:
+                if best is None or climbed < best[0]:
+                    best = (climbed, ancestor, str(text).strip())
+                break
+    return None if best is None else (best[1], best[2])
+
+
+def _block_text(element) -> str:
+    """The visible text of ``element``, one line per block element (as _page_text gives the page's)."""
+    pieces: list[str] = []
+    for event, node in lxml.etree.iterwalk(element, events=("start", "end")):
+        if not isinstance(node.tag, str):
+            continue
+        block = node.tag in _BLOCK_TAGS
+        if event == "start":
+            pieces.append("\n" if block else "")
+            if node.tag not in _INVISIBLE_TAGS:
+                pieces.append(node.text or "")
+        else:
+            pieces.append("\n" if block else "")
+            if node is not element:
+                pieces.append(node.tail or "")
+    return "\n".join(line.strip() for line in "".join(pieces).split("\n") if line.strip())
+
+
+def _text_under_headline(tree, headline: str) -> str | None:
+    """The headline's block from the headline on, or None when the page shows no headline."""
+    found = _headline_block(tree, headline)
+    if found is None:
+        return None
+    block, headline_text = found
+    text = _block_text(block)
+    return text[max(text.find(headline_text), 0) :]
+
+
+def _missed_body(under_headline: str | None, extracted: str) -> str | None:
+    """The text under the headline when the extractor's body misses most of its running text and
+    holds little of it (it took the navigation or the footer for the article, as it may on a short
+    page). None when the extractor's body holds it."""
+    if under_headline is None:
+        return None
+    running = [_squash(line) for line in under_headline.split("\n") if _FULL_STOP in line]
+    extracted_key = _squash(extracted)
+    kept = sum(len(line) for line in running if line in extracted_key)
+    total = sum(len(line) for line in running)
+    return under_headline if kept < _KEPT_SHARE * total and kept < _SHORT_BODY_CHARS else None
+
+
 def _visible_text_fallback(html_text: str) -> tuple[str, list[str]]:
     """The page's visible text when the extractor finds nothing because the page is nested deeper
     than lxml parses; otherwise the page has no article text."""
@@ -592,11 +684,18 @@ def _extract_html(html_text: str) -> tuple[str, Metadata, list[str]]:
         return text, Metadata(), warnings
     headline, url = _headline(tree), _canonical_url(tree)
     _prune(tree, headline)
+    # Read before trafilatura, which may change the tree it reads.
+    under_headline = _text_under_headline(tree, headline)
     document = trafilatura.bare_extraction(
         tree, with_metadata=True, include_comments=False, favor_recall=True, date_extraction_params=_DATE_PARAMS
     )
     # bare_extraction returns a Document unless asked for a dict (as_dict), which this never does.
+    extracted = document.text if isinstance(document, trafilatura.settings.Document) and document.text else ""
+    missed = _missed_body(under_headline, extracted)
+    warnings = [] if missed is None else ["the extractor missed the text under the headline: used the headline's block"]
     if not isinstance(document, trafilatura.settings.Document) or not document.text:
+        if missed is not None:
+            return missed, Metadata(title_zh=headline, url=url), warnings
         text, warnings = _visible_text_fallback(html_text)
         return text, Metadata(title_zh=headline, url=url), warnings
     authors = [a.strip() for a in re.split(r"[;,，、]", document.author or "") if a.strip()]
@@ -607,7 +706,7 @@ def _extract_html(html_text: str) -> tuple[str, Metadata, list[str]]:
         authors=authors,
         url=url or document.url or None,
     )
-    return document.text, metadata, []
+    return missed or document.text, metadata, warnings
 
 
 def read_article(ref: InputRef) -> Article:

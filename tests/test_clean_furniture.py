@@ -100,3 +100,64 @@ def test_a_disclaimer_and_related_reading_in_the_article_column_go_and_the_artic
     assert cleaned.metadata.title_zh == "面试前做好四件事"
     assert "（一）迅速查找该企业的原始招聘广告。" in text and "还应保证面试前充足的睡眠。" in text
     assert "免责声明" not in text and "相关阅读" not in text and "赌局中的心态" not in text
+
+
+# Short official notices on government portals.
+
+NOTICE = [
+    "开发区管委会，各镇人民政府，市各办局，市直各单位：",
+    "根据上级通知精神，2012年清明节放假安排如下：2012年4月2日至4月4日放假调休，共3天，3月31日（星期六）、4月1日（星期日）上班。",
+    "放假期间，各级各部门要认真做好节日值守应急、安全保卫等各项工作。另请各单位于4月1日前将放假期间的值班表分别报送至市委办公室秘书科和市政府办公室秘书科。",
+    "特此通知。",
+]
+
+
+def test_a_short_notice_on_a_government_portal_is_kept_whole_without_the_portals_furniture():
+    cleaned = clean_page(FIXTURES / "gov_short_notice.html")
+    assert cleaned.paragraphs_zh == NOTICE
+    assert (cleaned.metadata.title_zh, cleaned.metadata.date) == ("关于2012年清明节放假安排的通知", "2012-03-26")
+    assert cleaned.metadata.publisher_zh == "市政府办公室"
+    assert cleaned.warnings == []
+
+
+def test_cms_comments_inside_a_line_do_not_reach_the_text():
+    """<!--<$[信息来源]>begin-->省发改委<!--<$[信息来源]>end-->: the publisher, not the CMS's markers."""
+    article = read_article(InputRef(display="notice", path=FIXTURES / "gov_zj_fgw_notice.html"))
+    cleaned = clean_article(article)
+    assert "<$[" not in article.text
+    assert cleaned.metadata.publisher_zh == "省发改委"
+    assert len(cleaned.paragraphs_zh) == 1 and cleaned.paragraphs_zh[0].startswith("1-10月，全县固定资产投资完成246.79亿元")
+
+
+NAVIGATION = "发展改革工作\n战略规划和区域发展\n经济运行和社会发展\n改革开放和营商环境\n政务公开\n动态资讯\n机构职能"
+
+
+@pytest.mark.parametrize(
+    "extracted",
+    [
+        pytest.param(NAVIGATION, id="the navigation"),
+        pytest.param("3185\n/col/col1599522/index.html\n/col/col1620985/index.html", id="no Chinese at all"),
+        pytest.param(None, id="nothing"),
+    ],
+)
+def test_when_the_extractor_takes_the_navigation_for_the_article_the_block_under_the_headline_is_the_body(
+    monkeypatch, extracted
+):
+    """What the extractor did on short notices before: its body was the navigation (then "no Chinese
+    text found") or empty. The text under the headline, in the headline's block, is the article."""
+    import trafilatura
+
+    real_extraction = trafilatura.bare_extraction
+
+    def navigation_extraction(*args, **kwargs):
+        document = real_extraction(*args, **kwargs)
+        if extracted is None:
+            return None
+        document.text = extracted
+        return document
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", navigation_extraction)
+    cleaned = clean_page(FIXTURES / "gov_short_notice.html")
+    assert cleaned.paragraphs_zh == NOTICE
+    assert cleaned.metadata.title_zh == "关于2012年清明节放假安排的通知"
+    assert any("headline" in warning for warning in cleaned.warnings)

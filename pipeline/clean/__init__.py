@@ -122,13 +122,14 @@ def _furniture_lines(lines: list[Line]) -> set[int]:
     line right above the first paragraph, which is its subheading), and footer lines after the last
     paragraph."""
     related = _related_lists(lines)
-    body = [index for index in _body_like_lines(lines) if index not in related]
+    furniture = {index for index, line in enumerate(lines) if is_furniture(line.text)}
+    # A furniture sentence (a site's notice under the footer) is not where the article ends.
+    body = [index for index in _body_like_lines(lines) if index not in related and index not in furniture]
     first_body, last_body = (body[0], body[-1]) if body else (len(lines), len(lines))
-    return related | {
+    return related | furniture | {
         index
         for index, line in enumerate(lines)
-        if is_furniture(line.text)
-        or is_photo_caption(line)
+        if is_photo_caption(line)
         or (index < first_body - 1 and is_section_label(line.text))
         or (index > last_body and is_footer_line(line.text))
         or (index < first_body and index + 1 < len(lines) and is_caption_above_credit(line, lines[index + 1]))
@@ -212,7 +213,10 @@ def clean_article(article: Article, script: str = "simplified") -> CleanArticle:
     page = _simplified(article.page_metadata)
     not_body = metadata_lines | _furniture_lines(lines)
     metadata.title_zh, title_lines = find_title(lines, not_body, page.title_zh)
-    not_body |= title_lines | {i for i, line in enumerate(lines) if is_original_title(line.text)}
+    # The headline said again below the article's start (a page's recovered title paragraph) is a repeat.
+    not_body |= title_lines | {
+        i for i, line in enumerate(lines) if is_original_title(line.text) or (metadata.title_zh and line.text == metadata.title_zh)
+    }
     _fill_from_page(metadata, page)
     if article.page_text:
         page_lines = split_lines(normalise_punctuation(to_simplified(article.page_text)))

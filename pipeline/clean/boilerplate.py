@@ -17,6 +17,8 @@ _FURNITURE_ANYWHERE = re.compile(
     r"您现在的位置|当前位置[：:]|点击量|点击数|浏览次数|阅读次数"
     r"|copyright|版权所有|版权声明|all rights reserved|©"
     r"|举报电话|举报邮箱|违法和不良信息"
+    # A portal's footer: who runs the site and which browser shows it best.
+    r"|主办单位\s*[：:]|承办单位\s*[：:]|技术支持\s*[：:]|最佳浏览效果|建议(?:您)?使用[^。]{0,30}浏览器"
     r"|扫码关注|扫一扫|长按识别|关注我们"
     # WeChat's closing widgets: 点击“阅读原文”了解更多, 分享 收藏 点赞 在看.
     r"|(?:点击|戳)[^，。]{0,6}阅读原文|点赞\s*在看"
