@@ -322,6 +322,21 @@ def test_people_are_romanised_as_the_story_region_writes_names(text, script, url
     assert people_of(clean(text, script, url))[zh] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "zh", "english"),
+    [
+        # A well-known person of three characters or more is a person wherever the name stands.
+        ("賴清德今天出席國慶活動。", "赖清德", "Lai Ching-te"),
+        ("外界關注林鄭月娥的施政報告。", "林郑月娥", "Carrie Lam Cheng Yuet-ngor"),
+        # A two-character one needs the context any name needs: 韩正 in 韩正式 is "Korea officially".
+        ("韩正式宣布将提高利率。", "韩正", None),
+        ("国务院副总理韩正表示，要稳住经济大盘。", "韩正", "Han Zheng"),
+    ],
+)
+def test_well_known_people_are_found_by_their_names(text, zh, english):
+    assert people_of(clean(text)).get(zh, (None,))[0] == english
+
+
 def test_the_glossary_gives_a_persons_own_spelling_over_the_rule():
     article = clean(HK_STORY, "traditional")
     glossary = Glossary({"张国钧": "Holden Cheung"})

@@ -90,7 +90,7 @@ def find_names(clean: CleanArticle, glossary: Glossary | None = None) -> list[Na
     sentences = split_sentences(clean.text_zh)
     region = article_region(clean)
     names: dict[str, Name] = {}
-    for zh, role in _people(clean, find_people(text, tokens), taken).items():
+    for zh, role in _people(clean, find_people(text, tokens) + _known_people_in(text), taken).items():
         english, method = _person_english(zh, region, glossary or _builtin_glossary())
         person_note = note if method == PINYIN else ROMANISATION_NOTES.get(method, "")
         names[zh] = _name(clean, sentences, zh, english, PERSON, method, role=role, note=person_note)
@@ -110,14 +110,31 @@ def _builtin_glossary() -> Glossary:
 
 @cache
 def _known_people() -> dict[str, str]:
-    """KNOWN_PEOPLE keyed in Simplified, as the cleaned text has names by default."""
-    return {to_simplified(zh): english for zh, english in read_glossary_file(KNOWN_PEOPLE).items()}
+    """KNOWN_PEOPLE keyed as written and in Simplified, as the cleaned text has names by default."""
+    known = read_glossary_file(KNOWN_PEOPLE)
+    return known | {to_simplified(zh): english for zh, english in known.items()}
+
+
+# A known name this long is a person wherever it stands; a shorter one may be part of words
+# (韩正式宣布 "South Korea officially announced", 连战连胜 "victory after victory").
+_CONTEXT_FREE_LENGTH = 3
+
+
+@cache
+def _known_people_pattern() -> re.Pattern[str]:
+    names = sorted((zh for zh in _known_people() if len(zh) >= _CONTEXT_FREE_LENGTH), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def _known_people_in(text: str) -> list[str]:
+    """The well-known people named in ``text``, whatever stands around them."""
+    return list(dict.fromkeys(_known_people_pattern().findall(text)))
 
 
 def _person_english(zh: str, region: str, glossary: Glossary) -> tuple[str, str]:
     """(English, method) of a person: the glossary's entry, else the known own spelling, else the
     romanisation of the story's region."""
-    own = glossary.entries.get(zh) or _known_people().get(to_simplified(zh))
+    own = glossary.entries.get(zh) or _known_people().get(zh)
     return (own, GLOSSARY) if own else romanised_person(zh, region)
 
 
