@@ -22,6 +22,7 @@ pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="no Chromium binary (apt-get install -y chromium, or set DIGEST_CHROMIUM to one)"
 )
 
+story_store = test_story_views.story_store
 story_records = test_story_views.story_records
 
 
