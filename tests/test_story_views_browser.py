@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import test_story_views
+import test_views_browser
 from test_story_views import HUBEI_DAILY, STORY, WORKERS_DAILY
 from test_views_browser import CHROMIUM, DESKTOP, PHONE, Page
 
@@ -17,11 +18,12 @@ from pipeline.formats.html import HtmlFormat
 from pipeline.formats.newsletter import NewsletterFormat
 from pipeline.stories.views import story_views
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="no Chromium binary (apt-get install -y chromium, or set DIGEST_CHROMIUM to one)"
 )
 
+browser = test_views_browser.browser
+tab = test_views_browser.tab
 story_store = test_story_views.story_store
 story_records = test_story_views.story_records
 
@@ -44,21 +46,6 @@ def site(tmp_path_factory, story_records) -> Path:
         for name, text in files.items():
             (folder / name).write_text(text, encoding="utf-8")
     return folder
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def tab(browser):
-    page = Page(browser)
-    yield page
-    page.page.close()
 
 
 def story_page(site: Path) -> Path:
