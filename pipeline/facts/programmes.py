@@ -1,13 +1,20 @@
-"""Named initiatives: plans, policy documents, contests, schemes and systems.
+"""Named initiatives: plans, policy documents, contests, schemes, systems, campaigns and strategies.
 
 A programme is a 《title》 whose head says it is a policy document (意见, 方案, 条例, 法...), unless
-the words before it say it is a work, a periodical or a report, or it is the article's own
-headline; a quoted name that ends with or is followed by a programme noun (“工友杯”, “1+X”证书制度,
-“车城状元”“工匠杯”等技能竞赛); a quoted coinage used in two or more sentences (a dictionary word
-quoted for stress, “托底”, is not one); a numbered action (五大行动, 五项赋能); an unquoted scheme
-name ending in a scheme noun (东数西算工程, 深港通, 河长制) or known by its number of articles
-(新国十条); and the schemes the glossary names. Quoted speech, slogans (“强起来”) and stock
-metaphors (“天花板”) are not programmes."""
+the words before it say it is a work, a periodical, a report or a short form (以下简称《意见》), or it
+is the article's own headline; a document named without 《》 after its issuer or a verb of issuing
+(山东省人民政府关于...的实施意见, 国务院印发关于...的意见); a quoted name that ends with or is followed
+by a programme noun (“工友杯”, “1+X”证书制度, “车城状元”“工匠杯”等技能竞赛), including a slogan with
+punctuation inside (“千村示范、万村整治”工程); a quoted name used in two or more sentences (a
+dictionary word quoted for stress, “托底”, is not one), one year's round of a campaign (“净网2019”),
+one being carried out (“十年禁渔”全面实施), a numbered abbreviation attached to a programme noun or
+spelled out (“四送”品牌, “三保”（保基本民生、保工资、保运转）), a programme the word lists know
+(“两新”, “数字中国”), and the short form the text gives for a programme (简称“长护险”); a numbered
+action (五大行动, 五项赋能); an unquoted scheme name ending in a scheme noun and introduced by a verb
+(实施乡村振兴战略, 建立长期护理保险制度, 落实扩大内需战略, 东数西算工程, 深港通, 河长制) or known by
+its number of articles (新国十条); and the schemes the glossary names. Quoted speech, themes
+(“...”为主题), slogans (“强起来”), numbered political formulas (“两个屏障”), stock metaphors
+(“天花板”, “头号工程”), terms (“三农”, “钱袋子”) and events (“7503号”台风) are not programmes."""
 
 from __future__ import annotations
 
@@ -22,20 +29,35 @@ from pipeline import PACKAGE_DIR
 from pipeline.facts.quotes import Quoted, find_quoted_names, strip_quote_marks
 from pipeline.lang.zh import HAN, HAN_RANGES
 from pipeline.lang.zh_programmes import (
+    COINED_HEAD_NOUNS,
     DOCUMENT_HEADS,
+    GROUNDS_MARKERS,
+    IN_NAME_WORDS,
+    ISSUER_SUFFIXES,
+    ISSUING_VERBS,
+    LAW_ISSUERS,
+    LEADING_VERBS,
+    LISTED_ONLY_LONG_HEAD,
     LISTED_ONLY_NOUNS,
     METHOD_NOUNS,
     NAME_BOUNDARIES,
     NAME_CONTINUATIONS,
     NAME_FOLLOWERS,
     NAME_INTRODUCERS,
+    NAME_OPENING_WORDS,
+    NAME_VERBS,
     NOT_IN_NAMES,
     NOT_LAWS,
     NOUNS_AFTER_WORDS,
     NUMBERED_NAME_FOLLOWERS,
     ORGANISATION_SUFFIXES,
+    QUOTED_ORGANISATION_SUFFIXES,
     SCHEME_NOUNS,
+    SHORT_FORM_MARKERS,
     WORK_MARKERS,
+    known_programmes,
+    metaphors,
+    not_programmes,
 )
 from pipeline.lang.zh_words import is_common_word, is_dictionary_word
 from pipeline.records import Programme
@@ -54,21 +76,37 @@ PROGRAMME_NOUNS = tuple(
     )
 )
 
-# Stock metaphors of Chinese news writing; quoted for effect, they name nothing.
-METAPHORS = frozenset(
-    {
-        "天花板", "快车道", "香饽饽", "金字招牌", "一池春水", "排头兵", "主力军", "模范生", "先手棋",
-        "组合拳", "关键招", "快进键", "绿色通道", "宽跑道", "新动能", "蓄水池", "青云梯", "领头雁",
-        "生力军", "加速度", "含金量", "含智量", "硬核", "卡脖子", "最后一公里", "金钥匙", "压舱石",
-    }
-)
 _SLOGAN_ENDINGS = ("起来", "起来了", "出来", "下去")
 # Quotes holding a list or a pause are phrases (“订单式组织、定向式培训”), not names.
 _PHRASE_PUNCTUATION = re.compile(r"[，、,；;：:]")
 _CHINESE_NUMERALS_ONLY = re.compile(r"[一二三四五六七八九十两]+")
+# “两个屏障”、“四个全面”: a numbered political formula, not a programme.
+_FORMULA = re.compile(r"[一二三四五六七八九十两]+个(?![一二三四五六七八九十两])")
+# “两新”, “三保”, “三支一扶”, “双减”: a numbered abbreviation of a policy.
+_NUMBERED_ABBREVIATION = re.compile(r"[一二三四五六七八九十两双][\u4e00-\u9fff]{1,3}")
+# ...which the words after it call a programme (“两新”工作, “三创一建”工作机制, “四送”品牌), or which
+# a parenthesis right after it spells out (“三保”（保基本民生、保工资、保运转）).
+_ABBREVIATION_NOUNS = ("工作", "政策", "项目", "品牌", "行动", "工程", "活动", "计划", "举措")
+_SPELLED_OUT = re.compile(r"[（(][^（）()]*、[^（）()]*[）)]")
+# “净网2019”, “2022国际消费季”: one year's round of a campaign.
+_YEAR_EDITION = re.compile(r"[\u4e00-\u9fff]{2,}[·・]?(?:19|20)\d\d|(?:19|20)\d\d[\u4e00-\u9fff]{2,}")
+# The words after a quote that say it is being carried out (长江“十年禁渔”全面实施).
+_CARRIED_OUT = re.compile(r"(?:全面|正式|深入)?(?:实施|启动|落地|推开|推行)")
+# “工会同行 暖心相伴”为主题, 以“一老一小”为重点: a theme or focus, not a name (以“会员卡”为载体 is).
+_THEME_WORDS = ("为主题", "主题", "为口号", "为重点", "为核心", "为主线", "为导向", "为抓手", "为目标")
+# 以下简称“长护险”, 简称“千万工程”, 下称“百千万工程”: a short form the text gives for a name.
+_SHORT_FORM_LEAD = re.compile(r"[（(](?:以下)?(?:简称|下称)[:：]?(?=[“‘「『\"])")
+_SHORT_FORM_LEAD_CHARS = 8
+_SHORT_FORM_REACH = 40
+# A document named without 《》: 关于...的意见, up to its head.
+_UNMARKED_DOCUMENT = re.compile(
+    r"关于[^，。；！？、“”‘’《》（）()\n]{2,60}?的(?:实施意见|指导意见|若干意见|意见|通知|决定|若干措施|规定|办法|实施方案|方案|批复)"
+)
+_ISSUER_CHARS = 20
+_KNOWN_UNQUOTED_CHARS = 4
 MIN_NAME_CHARS = 2
 _NUMBERED_ACTION = re.compile(
-    r"(?<![第\d])[一二三四五六七八九十两]+[大项](?:行动|工程|计划|赋能|举措|任务|战略|机制|制度|改革|服务)"
+    r"(?<![第\d])[一二三四五六七八九十两]+[大项](?:行动|工程|计划|赋能|战略|机制|制度|改革|服务)"
 )
 # A quoted name may also end in 制 (“现代学徒制”), which after a quote starts other words (制造业).
 _NAME_ENDINGS = (*PROGRAMME_NOUNS, "制")
@@ -92,8 +130,9 @@ _SCHEME_NOUN_WORDS = tuple(SCHEME_NOUNS)
 _PAPER_HEADS = tuple(head for head in DOCUMENT_HEADS if head not in SCHEME_NOUNS)
 # 简政放权、放管结合、优化服务改革: a name may list four-character phrases.
 _LISTED_PHRASE_CHARS = 4
-MAX_HEAD_CHARS = 14
+MAX_HEAD_CHARS = 18
 _NUMBERED_HEAD_CHARS = (1, 3)
+_SHORT_NOUN_CHARS = 2
 _HAN_CHAR = re.compile(f"[{HAN_RANGES}]")
 GLOSSARY_FILE = PACKAGE_DIR / "glossary.tsv"
 _SCHEME_NOTE = "programme"
@@ -106,6 +145,11 @@ _QUOTE_RUN_JOINERS = "、和及与"
 _LIST_MARKER = "等"
 # A quoted phrase with 的 (“承担剩余风险的制度安排”) describes; only a document title holds 的 in a name.
 _PARTICLE = "的"
+# A quoted name of a service is a programme when it is long enough to be one (“24365校园招聘服务”, not
+# “上门服务”).
+_SERVICE_NOUN = "服务"
+_SERVICE_NAME_CHARS = 4
+
 
 
 @dataclass(frozen=True)
@@ -115,7 +159,24 @@ class _Mention:
 
 
 def _ends_with_noun(name: str) -> bool:
-    return any(name.endswith(noun) and len(name) >= len(noun) + 2 for noun in _NAME_ENDINGS)
+    """“工友杯”, “劳模工匠号”, “24365校园招聘服务”; not a number with a counter (“7503号”台风)."""
+    if name.endswith(_SERVICE_NOUN) and len(HAN.findall(name[: -len(_SERVICE_NOUN)])) >= _SERVICE_NAME_CHARS:
+        return True
+    return any(
+        name.endswith(noun) and len(name) >= len(noun) + 2 and HAN.search(name[: -len(noun)]) for noun in _NAME_ENDINGS
+    )
+
+
+def _is_theme(text: str, quoted: Quoted) -> bool:
+    """以“一老一小”为重点, “工会同行 暖心相伴”为主题: the quote is a theme or a focus."""
+    return text.startswith(_THEME_WORDS, quoted.end)
+
+
+def _is_policy_abbreviation(text: str, quoted: Quoted, name: str) -> bool:
+    """“四送”品牌, “三创一建”工作机制, “三保”（保基本民生、保工资、保运转）."""
+    return bool(_NUMBERED_ABBREVIATION.fullmatch(name)) and (
+        text.startswith(_ABBREVIATION_NOUNS, quoted.end) or bool(_SPELLED_OUT.match(text, quoted.end))
+    )
 
 
 def _window_after(text: str, quoted: Quoted, quotes_by_start: dict[int, Quoted], size: int) -> str:
@@ -162,7 +223,8 @@ def _is_candidate(name: str) -> bool:
         and not _CHINESE_NUMERALS_ONLY.fullmatch(name)
         and not (_PARTICLE in name and not name.endswith(_DOCUMENT_HEADS))
         and not _is_generic_document(name)
-        and name not in METAPHORS
+        and name not in metaphors()
+        and not _FORMULA.match(name)
         and not name.endswith(_SLOGAN_ENDINGS)
         and not _PHRASE_PUNCTUATION.search(name)
     )
@@ -172,10 +234,13 @@ def _is_document_title(text: str, title: Quoted, headline: str) -> bool:
     """A 《title》 names a policy document by its head (意见, 方案, 条例, 劳动法...), unless the words
     before it make it a work, periodical, broadcast or report, or it is the article's own headline."""
     name = _TRAILING_PARENTHESIS.sub("", strip_quote_marks(title.inner))
-    if not name.endswith(_DOCUMENT_HEADS) or name.endswith(NOT_LAWS) or len(name) < MIN_NAME_CHARS + 1:
+    is_not_law = name.endswith(NOT_LAWS) and not name.startswith(LAW_ISSUERS)
+    if not name.endswith(_DOCUMENT_HEADS) or is_not_law or len(name) < MIN_NAME_CHARS + 1:
         return False
     before = _BEFORE_MARKER_SPACE.sub("", text[max(0, title.start - _MARKER_WINDOW) : title.start])
-    if before.endswith(WORK_MARKERS):
+    if before.endswith(SHORT_FORM_MARKERS) or _is_generic_document(name):
+        return False  # （以下简称《意见》）: the document is named in full before
+    if before.endswith(WORK_MARKERS) and not before.endswith(GROUNDS_MARKERS):
         return False
     return not _is_headline(name, headline)
 
@@ -197,11 +262,15 @@ class UnquotedName:
 
 
 def _starts_name(text: str, position: int) -> bool:
-    """Whether a boundary word ends at ``position``; a one-character one (由, 有, 据, 在) only when it
-    does not end a word with the character before it (自由, 国有, 数据, 现在)."""
+    """Whether a boundary word ends at ``position``; a one-character one (由, 有, 据, 共) only when it
+    is not part of a word with the character before or after it (自由, 国有, 数据, 共同富裕)."""
     if text.endswith(_NAME_START_WORDS, 0, position):
         return True
-    return text[position - 1] in _NAME_START_CHARS and not is_common_word(text[max(0, position - 2) : position])
+    return (
+        text[position - 1] in _NAME_START_CHARS
+        and not is_common_word(text[max(0, position - 2) : position])
+        and not is_common_word(text[position - 1 : position + 1])
+    )
 
 
 def _head_start(text: str, noun_start: int) -> int:
@@ -229,16 +298,28 @@ def _head_start(text: str, noun_start: int) -> int:
     return position + (1 if head.startswith(_LIST_MARK) else 0)
 
 
+def _opening_word_length(text: str, start: int) -> int:
+    """落实|扩大内需战略, 贯彻落实|积极应对人口老龄化国家战略: after a verb, a word that usually
+    stops a name (扩大, 积极, 推进) opens it; its length, or 0."""
+    word = next((word for word in NAME_OPENING_WORDS if text.endswith(word, 0, start)), "")
+    return len(word) if word and text.endswith(NAME_VERBS, 0, start - len(word)) else 0
+
+
 def _is_scheme_head(head: str, noun: str, text: str, noun_start: int) -> bool:
     """乡村振兴 before 战略, 深港 before 通: not too short, not one common word (公司计划), no person
     or ordinal in it, a list of phrases before 改革, and the noun not part of a common word (开通)."""
-    generic_head = len(head) > 1 and noun not in NOUNS_AFTER_WORDS and is_common_word(head)
+    # 公司计划: one common word before a short noun is a generic plan; 长期护理保险 is a scheme.
+    generic_head = (
+        len(head) > 1 and noun not in NOUNS_AFTER_WORDS and len(noun) <= _SHORT_NOUN_CHARS and is_common_word(head)
+    )
     if len(noun) == 1 and is_common_word(text[noun_start - 2 : noun_start + 1]):
         return False  # 公有制, 所有制: a common word, not a scheme
     if len(head) < SCHEME_NOUNS[noun] or generic_head or NOT_IN_NAMES & set(head):
         return False
-    if noun in LISTED_ONLY_NOUNS and _LIST_MARK not in head:
+    if noun in LISTED_ONLY_NOUNS and _LIST_MARK not in head and len(head) < LISTED_ONLY_LONG_HEAD:
         return False
+    if noun in COINED_HEAD_NOUNS and is_dictionary_word(head):
+        return False  # 社会保障制度, 收入分配制度: a system of a field, not a named one
     noun_end = noun_start + len(noun)
     after = text[noun_end : noun_end + 1]
     return not (
@@ -248,6 +329,26 @@ def _is_scheme_head(head: str, noun: str, text: str, noun_start: int) -> bool:
     )
 
 
+def _is_introduced(text: str, start: int) -> bool:
+    return text.endswith(NAME_INTRODUCERS, 0, start)
+
+
+def _name_start(text: str, noun_start: int) -> int:
+    """Where the unquoted name ending at ``noun_start`` begins: after its boundary word, taking in a
+    verb's object that opens the name (落实|扩大内需战略) and a word such as 重点 that is a boundary
+    elsewhere but here sits inside a name introduced further back (实施|制造业重点产业链...行动), and
+    leaving out a verb the head starts with (整合|乡村振兴战略, 激活|产业工人队伍建设改革)."""
+    start = _head_start(text, noun_start)
+    start -= _opening_word_length(text, start)
+    inner = next((word for word in IN_NAME_WORDS if text.endswith(word, 0, start)), "")
+    if inner and not _is_introduced(text, start) and noun_start - start >= MIN_NAME_CHARS:
+        longer = _head_start(text, start - len(inner))
+        if longer < start - len(inner) and noun_start - longer <= MAX_HEAD_CHARS and _is_introduced(text, longer):
+            return longer
+    leading_verb = next((verb for verb in LEADING_VERBS if text.startswith(verb, start, noun_start)), "")
+    return start + len(leading_verb)
+
+
 def _stands_as_name(text: str, start: int, end: int, one_char_noun: bool) -> bool:
     """A scheme name opens a clause or follows a word that introduces it (实施乡村振兴战略, 的), and
     does not run on into a longer noun or a code (计划书, 试点县, 试点75家)."""
@@ -255,7 +356,7 @@ def _stands_as_name(text: str, start: int, end: int, one_char_noun: bool) -> boo
     if before in _CLOSING_QUOTES:
         return False  # “百县千镇万村”高质量发展工程: the tail of a quoted name
     opens_clause = not before or not (_HAN_CHAR.match(before) or before.isalnum())
-    introduced = opens_clause or text.endswith(NAME_INTRODUCERS, 0, start)
+    introduced = opens_clause or _is_introduced(text, start)
     after = text[end : end + 1]
     runs_on = (
         (after.isascii() and after.isalnum())
@@ -275,7 +376,7 @@ def find_unquoted_names(text: str) -> list[UnquotedName]:
     for match in _SCHEME_NOUN.finditer(text):
         if _SCHEME_NOUN.match(text, match.end()) or text[match.end() : match.end() + 1] in ORGANISATION_SUFFIXES:
             continue  # 行动 of 行动计划, 改革 of 发展改革委: the name ends later
-        start = _head_start(text, match.start())
+        start = _name_start(text, match.start())
         head = text[start : match.start()]
         if _is_scheme_head(head, match.group(), text, match.start()) and _stands_as_name(text, start, match.end(), len(match.group()) == 1):
             names.append(UnquotedName(text[start : match.end()], start, match.end(), has_numeral=False))
@@ -301,6 +402,78 @@ def glossary_schemes() -> tuple[str, ...]:
     return tuple(sorted(schemes, key=len, reverse=True))
 
 
+def find_unmarked_documents(text: str, quoted_names: list[Quoted]) -> list[_Mention]:
+    """Documents named without 《》: a heading (山东省人民政府关于...的实施意见) or a title after a verb
+    of issuing (国务院印发关于...的意见). 征求关于...的意见 asks for opinions and names nothing."""
+    inside_quotes = [(quoted.start, quoted.end) for quoted in quoted_names]
+    documents = []
+    for match in _UNMARKED_DOCUMENT.finditer(text):
+        if any(start <= match.start() < end for start, end in inside_quotes):
+            continue
+        issuer_start = _issuer_start(text, match.start())
+        if issuer_start is not None:
+            documents.append(_Mention(text[issuer_start : match.end()], issuer_start))
+        elif match.start() == 0 or not _HAN_CHAR.match(text[match.start() - 1]) or text.endswith(
+            ISSUING_VERBS, 0, match.start()
+        ):
+            documents.append(_Mention(match.group(), match.start()))
+    return documents
+
+
+def _issuer_start(text: str, about: int) -> int | None:
+    """Where the issuer glued to 关于 begins (国务院办公厅关于...), or None when 关于 has no issuer."""
+    position = about
+    while position > 0 and _HAN_CHAR.match(text[position - 1]) and about - position < _ISSUER_CHARS:
+        if text.endswith(ISSUING_VERBS, 0, position) or _starts_name(text, position):
+            break
+        position -= 1
+    issuer = text[position:about]
+    return position if issuer.endswith(ISSUER_SUFFIXES) and len(issuer) > 1 else None
+
+
+def _known_unquoted_mentions(text: str, quoted_spans: list[tuple[int, int]]) -> list[_Mention]:
+    """Known programmes of four characters or more written without quotes (春风行动, 扫黄打非), where
+    they end a word (not 数字中国建设, 健康中国行)."""
+    mentions = []
+    for name in known_programmes():
+        position = text.find(name)
+        while len(name) >= _KNOWN_UNQUOTED_CHARS and position >= 0:
+            end = position + len(name)
+            ends_word = not _HAN_CHAR.match(text, end) or text.startswith(_NAME_ENDS, end)
+            if ends_word and not any(first <= position < last for first, last in quoted_spans):
+                mentions.append(_Mention(name, position))
+                break
+            position = text.find(name, position + 1)
+    return mentions
+
+
+def _short_form_mentions(text: str, quoted_names: list[Quoted], mentions: list[_Mention]) -> list[_Mention]:
+    """长期护理保险（以下简称“长护险”）: the short form of a programme is a programme."""
+    short_forms = []
+    for quoted in quoted_names:
+        lead = _SHORT_FORM_LEAD.search(text, max(0, quoted.start - _SHORT_FORM_LEAD_CHARS), quoted.start + 1)
+        if quoted.is_book_title or not lead:
+            continue
+        before = strip_quote_marks(text[max(0, lead.start() - _SHORT_FORM_REACH) : lead.start()])
+        if any(before.endswith(mention.name) for mention in mentions):
+            short_forms.append(_Mention(quoted.inner.strip(), quoted.start + 1))
+    return short_forms
+
+
+def _drop_contained(mentions: list[_Mention]) -> list[_Mention]:
+    """A name found inside a longer one at the same place is part of it (千万工程 in 百千万工程)."""
+    return [
+        mention
+        for mention in mentions
+        if not any(
+            len(other.name) > len(mention.name)
+            and other.start <= mention.start
+            and mention.start + len(mention.name) <= other.start + len(other.name)
+            for other in mentions
+        )
+    ]
+
+
 def _glossary_mentions(text: str) -> list[_Mention]:
     return [_Mention(name, text.find(name)) for name in glossary_schemes() if name in text]
 
@@ -323,17 +496,37 @@ def _quoted_mentions(
         if _CHINESE_NUMERALS_ONLY.fullmatch(name) and _adjacent_plan_noun(text, quoted):
             mentions.append(_Mention(name + _adjacent_plan_noun(text, quoted), quoted.start + 1))  # “十四五”规划
             continue
-        if not _is_candidate(name) or text.startswith(METHOD_NOUNS, quoted.end):
+        if (
+            name in not_programmes()
+            or _is_theme(text, quoted)
+            or text.startswith(METHOD_NOUNS, quoted.end)
+            or text.startswith(QUOTED_ORGANISATION_SUFFIXES, quoted.end)  # 全国“扫黄打非”办公室
+        ):
             continue
         is_code = not HAN.search(name)
         window = _window_after(text, quoted, quotes_by_start, _AFTER_CODE_WINDOW if is_code else _AFTER_QUOTE_WINDOW)
+        if is_code:
+            window = window.split(_PARTICLE)[0]  # “2522”的整体框架: a description follows, not a noun
         noun_end = _noun_phrase_end(window)
+        if name in known_programmes() or (_PHRASE_PUNCTUATION.search(name) and noun_end and HAN.search(name)):
+            # “两新”, “数字中国”; “千村示范、万村整治”工程: a slogan naming a project, punctuation and all
+            mentions.append(_Mention(name + _adjacent_plan_noun(text, quoted), quoted.start + 1))
+            continue
+        if not _is_candidate(name):
+            continue
         # A coinage used in two sentences is a name; a dictionary word quoted twice is only stressed.
         is_repeated_coinage = len(sentences_by_name[name]) >= 2 and not is_dictionary_word(name)
         is_numbered_name = bool(_QUOTED_NUMBERED_NAME.fullmatch(name))  # “国九条”
+        is_named_otherwise = (
+            is_repeated_coinage
+            or is_numbered_name
+            or bool(_YEAR_EDITION.fullmatch(name))
+            or bool(_CARRIED_OUT.match(text, quoted.end))
+            or _is_policy_abbreviation(text, quoted, name)
+        )
         if noun_end and is_code:
             name += window[:noun_end]  # a bare code (1+X, 33618) is named with the noun after it
-        elif not (noun_end or _ends_with_noun(name) or is_repeated_coinage or is_numbered_name):
+        elif not (noun_end or _ends_with_noun(name) or is_named_otherwise):
             continue
         elif not _ends_with_noun(name):
             # “领航”计划 is the 领航 Plan: a bare “领航” would not tell a reader what it is.
@@ -352,9 +545,11 @@ def find_programmes(text: str, headline: str = "") -> list[Programme]:
         return sentences[max(0, bisect_right(sentence_starts, offset) - 1)]
 
     quoted_names = find_quoted_names(text)
-    quoted_spans = [(quoted.start, quoted.end) for quoted in quoted_names]
+    documents = find_unmarked_documents(text, quoted_names)
     titles = [(quoted.start, quoted.end) for quoted in quoted_names if quoted.is_book_title]
-    mentions = _quoted_mentions(text, quoted_names, sentence_of, headline)
+    titles += [(document.start, document.start + len(document.name)) for document in documents]
+    quoted_spans = [(quoted.start, quoted.end) for quoted in quoted_names] + titles
+    mentions = _quoted_mentions(text, quoted_names, sentence_of, headline) + documents
     mentions += [
         _Mention(match.group(), match.start())
         for match in _NUMBERED_ACTION.finditer(text)
@@ -365,9 +560,10 @@ def find_programmes(text: str, headline: str = "") -> list[Programme]:
         for name in find_unquoted_names(text)
         if not any(start <= name.start < end for start, end in quoted_spans)
     ]
-    mentions += _glossary_mentions(text)
+    mentions += _glossary_mentions(text) + _known_unquoted_mentions(text, quoted_spans)
+    mentions += _short_form_mentions(text, quoted_names, mentions)
     first_start: dict[str, int] = {}
-    for mention in mentions:
+    for mention in _drop_contained(mentions):
         earliest_use = text.find(mention.name)
         start = min(mention.start, earliest_use) if earliest_use >= 0 else mention.start
         first_start[mention.name] = min(start, first_start.get(mention.name, start))

@@ -8,18 +8,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.lang.zh import SENTENCE_END
+from pipeline.lang.zh import HAN, SENTENCE_END
 
 _BOOK_TITLE = re.compile(r"《([^《》\n]{1,80})》")
 # One pattern per pair of marks, so a ‘name’ inside “speech” is still found.
 _QUOTES = tuple(
     re.compile(f"{opening}([^{opening}{closing}\\n]{{1,200}}){closing}")
-    for opening, closing in (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"))
+    for opening, closing in (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ('"', '"'))
 )
 # Quoted speech rather than a name: it holds a whole sentence or is introduced as something said.
 _SPEECH_LEAD = re.compile(r"(?:说|表示|指出|介绍|强调|坦言|直言|道)[:：，,]?\s*$|[:：]\s*$")
 MAX_NAME_CHARS = 25
 _SPEECH_LEAD_WINDOW = 6
+# A short quote run straight into the words after it (介绍，“购在中国”系列活动) modifies a noun: it
+# is a name even after a verb of saying.
+_MODIFIER_MAX_CHARS = 12
 _INNER_QUOTE_MARKS = str.maketrans("", "", "“”‘’「」『』\"")
 
 
@@ -40,6 +43,8 @@ def _is_name(text: str, match: re.Match, inner: str) -> bool:
     if len(inner) > MAX_NAME_CHARS or SENTENCE_END.search(inner):
         return False
     lead = text[max(0, match.start() - _SPEECH_LEAD_WINDOW) : match.start()]
+    if len(inner) <= _MODIFIER_MAX_CHARS and HAN.match(text, match.end()):
+        return True
     return not _SPEECH_LEAD.search(lead)
 
 

@@ -3,6 +3,33 @@ periodical, broadcast, report) that 《》 also encloses."""
 
 from __future__ import annotations
 
+import json
+from functools import cache
+from pathlib import Path
+
+WORD_LISTS_FILE = Path(__file__).with_suffix(".json")
+
+
+@cache
+def _word_lists() -> dict[str, frozenset[str]]:
+    lists = json.loads(WORD_LISTS_FILE.read_text(encoding="utf-8"))
+    return {key: frozenset(words) for key, words in lists.items() if not key.startswith("_")}
+
+
+def metaphors() -> frozenset[str]:
+    """Stock metaphors of news writing, quoted for effect: “天花板”, “头号工程”."""
+    return _word_lists()["metaphors"]
+
+
+def known_programmes() -> frozenset[str]:
+    """Programmes news copy quotes bare, with no noun to say what they are: “两新”, “数字中国”."""
+    return _word_lists()["known_programmes"]
+
+
+def not_programmes() -> frozenset[str]:
+    """Numbered abbreviations naming a field, duty or category: “三农”, “三公”."""
+    return _word_lists()["not_programmes"]
+
 # The head noun of a policy document's title: 《关于...的意见》, 《...实施方案》, 《...劳动法》.
 DOCUMENT_HEADS = (
     "意见", "决定", "办法", "方案", "规划", "通知", "条例", "法", "法典", "纲要", "规定", "细则", "准则",
@@ -11,6 +38,18 @@ DOCUMENT_HEADS = (
 )
 # Words ending in 法 that name no law: a 《...方法》 is a book or a method.
 NOT_LAWS = ("方法", "做法", "看法", "说法", "想法", "写法", "手法", "语法", "书法", "算法", "魔法", "兵法", "佛法")
+# A 《...预算法》 issued by the state is a law whatever its last words (算法 is an algorithm).
+LAW_ISSUERS = ("中华人民共和国",)
+# 根据《...方案》, 依据《...》: grounds in a document, not a report (据《经济参考报》).
+GROUNDS_MARKERS = ("根据", "依据")
+# Before a document named without 《》, a verb of issuing (国务院印发|关于...的意见) or an issuer
+# whose name ends in one of these (山东省人民政府|关于...的实施意见, 国务院办公厅|关于...的通知).
+ISSUING_VERBS = ("印发", "出台", "发布", "下发", "转发", "制定", "通过", "颁布")
+ISSUER_SUFFIXES = ("政府", "办公厅", "办公室", "国务院", "委员会", "中共中央", "省委", "市委", "县委", "部", "厅", "局", "委")
+# （以下简称《意见》）: the short form of a document already named.
+SHORT_FORM_MARKERS = ("简称", "下称")
+# After a quoted name, these make it part of an organisation's name: 全国“扫黄打非”办公室.
+QUOTED_ORGANISATION_SUFFIXES = ("办公室", "领导小组", "工作小组", "委员会", "指挥部")
 # Just before a 《》 title, these say it is a work, a periodical, a broadcast or a report, or the
 # article's own original headline: 电影《长津湖》, 央视《新闻联播》, 据《经济参考报》, 原标题：《...》.
 WORK_MARKERS = (
@@ -26,11 +65,29 @@ SCHEME_NOUNS = {
     # Social insurance schemes; 人寿保险 and 财产保险 name insurers. The basic schemes need no more.
     "医疗保险": 2, "养老保险": 2, "失业保险": 2, "工伤保险": 2, "生育保险": 2, "护理保险": 2,
     "基本医疗保险": 0, "基本养老保险": 0,
+    # Systems with a coined name (长期护理保险制度, 生态保护红线制度), outlines (促进共同富裕行动纲要),
+    # campaigns (爱国卫生运动), and campaigns named by the month, week or season they run in.
+    "制度": 4, "纲要": 4, "运动": 4,
+    "援助月": 2, "援助季": 2, "服务月": 2, "服务季": 2, "招聘月": 2, "招聘周": 2, "招聘季": 2, "促进月": 2,
+    "促进周": 2, "消费季": 2, "消费月": 2, "宣传周": 2, "宣传月": 2, "活动月": 2, "活动周": 2,
 }
+# Before 制度, a dictionary word is a field (社会保障制度, 收入分配制度), not a system's name.
+COINED_HEAD_NOUNS = frozenset({"制度"})
 # 机制 is left out: unquoted, it is nearly always a generic mechanism (建立激励评价机制).
 # 改革 follows every reform; unquoted, only a list of four-character phrases names one
 # (简政放权、放管结合、优化服务改革).
 LISTED_ONLY_NOUNS = frozenset({"改革"})
+# ...or a long head that names what is reformed (农业供给侧结构性改革).
+LISTED_ONLY_LONG_HEAD = 6
+# After one of the verbs that introduce a scheme, these open its name rather than end the verb
+# phrase: 落实|扩大内需战略, 实施|推进家居产业高质量发展行动.
+NAME_VERBS = ("实施", "落实", "贯彻", "开展", "启动", "推行", "实行", "部署", "制定", "坚持")
+NAME_OPENING_WORDS = ("积极", "扩大", "推进", "推动", "加快", "促进")
+# Boundary words that may also sit inside a name: 实施制造业重点产业链高质量发展行动.
+IN_NAME_WORDS = ("重点", "重大")
+# Verbs that, at the start of a head, take the name as their object: 整合|乡村振兴战略,
+# 持续改革|技能评价制度.
+LEADING_VERBS = ("改革", "整合", "激活", "优化", "完善", "健全", "加强", "提高", "提升", "统筹", "用好", "抓好")
 # Words that end before a name starts: the verbs that introduce a scheme and the function words and
 # determiners around it (实施|乡村振兴战略, 启动|东数西算工程, 这项|计划).
 NAME_BOUNDARIES = (
@@ -39,14 +96,15 @@ NAME_BOUNDARIES = (
     "加强", "组织", "围绕", "按照", "根据", "通过", "依托", "借助", "助力", "支持", "聚焦", "对接", "融入",
     "参与", "启用", "部署", "推出", "制定", "开启", "打造", "做好", "抓好", "用好", "迎来", "进入", "关于",
     "以及", "正式", "首批", "加入", "大力", "立即", "马上", "不", "没有", "一定", "要求", "强调", "表示", "新增", "今年", "去年", "明年", "目前", "当前", "已经", "正在", "通过", "作为",
-    "其中", "包括", "有关", "相关", "重大", "重点", "各项", "一系列", "这一", "这项", "该项", "此次", "本次",
+    "其中", "包括", "有关", "相关", "重大", "重点", "现有", "现行", "原有", "各项", "一系列", "这一", "这项", "该项", "此次", "本次",
     "的", "和", "与", "及", "在", "将", "是", "了", "对", "等", "把", "被", "让", "向", "从", "并", "又",
     "也", "都", "还", "已", "正", "这", "该", "此", "各", "其", "有", "共", "据", "由", "于",
 )
 # A scheme is introduced by these (or opens a clause, or joins another name with 和/与/及):
-# 实施乡村振兴战略, 开展以旧换新行动; after 建立, 完善 or 健全 come generic mechanisms.
+# 实施乡村振兴战略, 开展以旧换新行动, 建立长期护理保险制度; after 完善 or 健全 come generic
+# mechanisms.
 NAME_INTRODUCERS = (
-    "实施", "推进", "落实", "开展", "启动", "推动", "深化", "实行", "推行", "参加", "参保", "纳入", "出台",
+    "实施", "推进", "落实", "建立", "制定", "贯彻", "开展", "启动", "推动", "深化", "实行", "推行", "参加", "参保", "纳入", "出台",
     "印发", "发布", "扩大", "开通", "加入", "推出", "部署", "全面", "深入", "积极", "正式", "持续", "大力",
     "加快", "首批", "和", "与", "及", "全国", "全省", "全市", "我国", "我省", "我市", "各地", "多地",
     "的", "了", "在", "将", "是", "对", "把", "由", "从", "向", "通过", "依托", "围绕", "按照",
