@@ -1,4 +1,4 @@
-"""Assemble the per-article record (schema version 2) from the stage outputs."""
+"""Assemble the per-article record (schema version 3) from the stage outputs."""
 
 from __future__ import annotations
 

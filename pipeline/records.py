@@ -11,7 +11,7 @@ from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -297,7 +297,7 @@ class EntityRecord:
 
 @dataclass
 class Digest:
-    """The per-article record, schema version 2 (pipeline/schema/digest.schema.json)."""
+    """The per-article record, schema version 3 (pipeline/schema/digest.schema.json)."""
 
     id: str
     source: Source
@@ -325,4 +325,5 @@ class Digest:
         for entity in record["entities"]:
             if not entity["note"]:
                 del entity["note"]
-        return {"schema": SCHEMA_VERSION, **record}
+        # The story is the store's to say, current when records are read (Store.record_texts).
+        return {"schema": SCHEMA_VERSION, **record, "story": None}

@@ -30,9 +30,10 @@ from pipeline.engines import Engine, Results, open_engine
 from pipeline.errors import ConfigError, InputError, OutputError
 from pipeline.formats import VIEW_FOLDERS, OutputFormat, load_formats, view_names
 from pipeline.outputs import write_json_atomic
-from pipeline.records import Article, InputRef, QualityCounts
+from pipeline.records import Article, Digest, InputRef, QualityCounts
 from pipeline.settings import Settings
 from pipeline.store import Store, Window, holds_store
+from pipeline.stories.copies import CopyDesk
 from pipeline.views import rebuild_views
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,8 @@ class RunResult:
     run_id: int = 0
     digested: int = 0
     from_store: int = 0
+    copies: int = 0  # syndicated copies served from an identical article's record, without model work
+    stories_touched: int = 0
     in_views: int = 0
     skipped_views: int = 0  # files of output folders found in input folders, never read as inputs
     interrupted_by: int | None = None  # the signal number
@@ -201,6 +204,7 @@ class _Batch:
         self.signature = pipeline.signature()
         self.seen: set[str] = set()
         self.window: list[tuple[InputRef, Article]] = []
+        self.copies = CopyDesk(pipeline, store, self.signature)
 
     def admit(self, ref: InputRef, progress: _Progress) -> str | None:
         """Read ``ref`` and give it its identity; its status word when it is settled now (served from
@@ -221,7 +225,17 @@ class _Batch:
             self.store.note_served(self.result.run_id, article.id)
             self.result.from_store += 1
             return "stored"
-        self.window.append((ref, article))
+        return self.place(ref, article)
+
+    def place(self, ref: InputRef, article: Article) -> str | None:
+        """Serve ``article`` as a copy, hold it for its twin in the window, or put it in the window."""
+        served = self.copies.serve(ref, article)
+        if isinstance(served, Digest):
+            self.store.put_record(served.to_dict(), self.signature, self.result.run_id)
+            self.result.copies += 1
+            return "copy"
+        if not served:
+            self.window.append((ref, article))
         return None
 
     def flush(self, progress: _Progress) -> None:
@@ -242,6 +256,13 @@ class _Batch:
             self.result.digested += 1
             self.result.report.succeeded.append(ref.display)
             progress.done(ref, "done")
+        for ref, article in self.copies.release():
+            status = self.place(ref, article)
+            if status is not None:
+                self.result.report.succeeded.append(ref.display)
+                progress.done(ref, status)
+        if self.window:  # a held article whose twin failed is digested itself
+            self.flush(progress)
 
     def fail(self, ref: InputRef, error: Exception, progress: _Progress) -> None:
         reason = failure_reason(error)
@@ -283,6 +304,7 @@ def _stats(result: RunResult, pipeline: Pipeline) -> dict[str, Any]:
         "inputs": result.total,
         "digested": result.digested,
         "from_store": result.from_store,
+        "copies": result.copies,
         "failed": len(result.report.failed),
         "quality": asdict(result.counts),
         "summariser": pipeline.summariser_in_use(),

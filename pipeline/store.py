@@ -7,7 +7,11 @@ Tables (query them with `sqlite3 out/digest.sqlite` or Datasette; README, "The s
 - sources(source_key, article_id): which article id each source (a resolved path, or stdin content) has;
 - articles: one row per article id: the record JSON and what it was made from and when;
 - runs: one row per `digest run`, with counts, status and stats;
-- failures: each input that failed in a run, with the reason."""
+- failures: each input that failed in a run, with the reason;
+- stories: one row per story (docs/stories.md): first and last date seen, first outlet, counts, lead article;
+- story_articles: which story each article belongs to, which article it is a copy of, and what it
+  was matched by; story_merges: each story merged into another (old id -> new id);
+- bodies: the hash of each article's cleaned body, by which a syndicated copy is served without model work."""
 
 from __future__ import annotations
 
@@ -93,6 +97,40 @@ CREATE TABLE IF NOT EXISTS run_articles (
     run_id INTEGER NOT NULL REFERENCES runs(id),
     article_id TEXT NOT NULL,
     PRIMARY KEY (run_id, article_id)
+);
+CREATE TABLE IF NOT EXISTS bodies (
+    article_id TEXT PRIMARY KEY,
+    body_sha256 TEXT NOT NULL,
+    signature TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS bodies_hash ON bodies(body_sha256, signature);
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    first_seen TEXT,
+    last_seen TEXT,
+    first_outlet TEXT,
+    outlet_count INTEGER NOT NULL,
+    article_count INTEGER NOT NULL,
+    lead_article TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_articles (
+    article_id TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL REFERENCES stories(id),
+    copy_of TEXT,
+    seen TEXT NOT NULL,
+    outlet TEXT,
+    body_chars INTEGER NOT NULL,
+    features TEXT NOT NULL,
+    assigned TEXT NOT NULL,
+    run_id INTEGER
+);
+CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id);
+CREATE INDEX IF NOT EXISTS story_articles_seen ON story_articles(seen);
+CREATE TABLE IF NOT EXISTS story_merges (
+    old_id TEXT PRIMARY KEY,
+    new_id TEXT NOT NULL,
+    merged TEXT NOT NULL,
+    run_id INTEGER
 );
 """
 
@@ -239,6 +277,19 @@ class Store:
                 ),
             )
             db.execute("INSERT OR IGNORE INTO run_articles VALUES (?, ?)", (run_id, record["id"]))
+            db.execute(
+                "INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", (record["id"], body_sha256(record["text_zh"]), signature)
+            )
+
+    def copied_record(self, body_hash: str, signature: str) -> dict[str, Any] | None:
+        """The earliest stored record whose cleaned body has ``body_hash`` and was made under ``signature``."""
+        row = self.connection.execute(
+            """SELECT articles.record FROM bodies JOIN articles ON articles.id = bodies.article_id
+               WHERE bodies.body_sha256 = ? AND bodies.signature = ? AND articles.signature = ?
+               ORDER BY articles.first_digested, articles.id LIMIT 1""",
+            (body_hash, signature, signature),
+        ).fetchone()
+        return json.loads(row[0]) if row else None
 
     def note_served(self, run_id: int, article_id: str) -> None:
         """``article_id`` belongs to run ``run_id`` although its record was reused."""
@@ -246,8 +297,8 @@ class Store:
             db.execute("INSERT OR IGNORE INTO run_articles VALUES (?, ?)", (run_id, article_id))
 
     def record_texts(self, window: Window = Window()) -> list[str]:
-        """The records in ``window`` as the JSON text they are stored as."""
-        query = "SELECT record FROM articles"
+        """The records in ``window`` as JSON text, each with its story as the store knows it now."""
+        query = "SELECT id, record FROM articles"
         conditions, parameters = [], []
         if window.since:
             conditions.append("published >= ?")
@@ -260,7 +311,58 @@ class Store:
             parameters.append(str(window.run_id))
         if conditions:
             query += " WHERE " + " AND ".join(conditions)
-        return [str(row[0]) for row in self.connection.execute(query, parameters)]
+        rows = self.connection.execute(query, parameters).fetchall()
+        stories = self.stories_of([str(article_id) for article_id, _ in rows])
+        return [_with_story(str(text), stories.get(str(article_id))) for article_id, text in rows]
+
+    # Stories (assigned by pipeline.stories; docs/stories.md)
+
+    def stories_of(self, article_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """article id -> its record's ``story`` object, for those of ``article_ids`` that have a story."""
+        membership: dict[str, tuple[str, str | None]] = {}
+        for start in range(0, len(article_ids), 500):
+            chunk = article_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for article_id, story_id, copy_of in self.connection.execute(
+                f"SELECT article_id, story_id, copy_of FROM story_articles WHERE article_id IN ({marks})", chunk
+            ):
+                membership[str(article_id)] = (str(story_id), copy_of)
+        story_ids = sorted({story_id for story_id, _ in membership.values()})
+        members: dict[str, list[tuple[str, str | None]]] = {}
+        firsts: dict[str, tuple[str | None, str | None]] = {}
+        for start in range(0, len(story_ids), 500):
+            chunk = story_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for story_id, article_id, outlet in self.connection.execute(
+                f"SELECT story_id, article_id, outlet FROM story_articles WHERE story_id IN ({marks}) ORDER BY seen, article_id", chunk
+            ):
+                members.setdefault(str(story_id), []).append((str(article_id), outlet))
+            for story_id, first_seen, first_outlet in self.connection.execute(
+                f"SELECT id, first_seen, first_outlet FROM stories WHERE id IN ({marks})", chunk
+            ):
+                firsts[str(story_id)] = (first_seen, first_outlet)
+        objects: dict[str, dict[str, Any]] = {}
+        for article_id, (story_id, copy_of) in membership.items():
+            first_seen, first_outlet = firsts.get(story_id, (None, None))
+            objects[article_id] = {
+                "id": story_id,
+                "articles": [member for member, _ in members.get(story_id, [])],
+                "outlets": list(dict.fromkeys(outlet for _, outlet in members.get(story_id, []) if outlet)),
+                "first_seen": first_seen,
+                "first_outlet": first_outlet,
+                "copy_of": copy_of,
+            }
+        return objects
+
+    def resolve_story(self, story_id: str) -> str:
+        """The id ``story_id`` goes by now: a merged story's id resolves to the story it was merged into."""
+        seen = {story_id}
+        while True:
+            row = self.connection.execute("SELECT new_id FROM story_merges WHERE old_id = ?", (story_id,)).fetchone()
+            if row is None or row[0] in seen:
+                return story_id
+            story_id = str(row[0])
+            seen.add(story_id)
 
     # What the views were last made from
 
@@ -326,6 +428,19 @@ class Store:
                 )
             )
         return summaries
+
+
+def body_sha256(text_zh: str) -> str:
+    """The hash by which identical cleaned bodies are found."""
+    return hashlib.sha256(text_zh.encode()).hexdigest()
+
+
+def _with_story(text: str, story: dict[str, Any] | None) -> str:
+    record = json.loads(text)
+    if record.get("schema", 1) < 3 and story is None:
+        return text
+    record["story"] = story
+    return json.dumps(record, ensure_ascii=False)
 
 
 def holds_store(folder: Path) -> bool:

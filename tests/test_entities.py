@@ -94,7 +94,7 @@ def test_a_name_the_model_saw_unprotected_and_lost_is_warned_about_and_counted()
 
 def test_without_a_model_the_reason_is_given_once_and_names_have_english(tmp_path):
     record = seed_record(offline_pipeline(tmp_path), SEEDS / "000_b7a6837eb00bd7b9.txt")
-    assert record["schema"] == 2
+    assert record["schema"] == 3
     assert record["untranslated"] == {}
     assert "is not usable on this machine" in record["untranslated_reason"]
     assert len(untranslated_fields(record)) == 44

@@ -35,9 +35,9 @@ RECORDS_BEFORE = Path(__file__).parent / "data" / "seed_records_offline.jsonl"
 
 
 def as_version_1(record: dict) -> dict:
-    """A version-2 record as version 1 said it: no names or dateline place, and every untranslated
+    """A version-2 or 3 record as version 1 said it: no names, dateline place or story, and every untranslated
     field named with its reason."""
-    old = {name: value for name, value in record.items() if name not in ("entities", "untranslated_reason")}
+    old = {name: value for name, value in record.items() if name not in ("entities", "untranslated_reason", "story")}
     old["metadata"] = {name: value for name, value in record["metadata"].items() if name not in ("dateline_place", "url")}
     return {**old, "schema": 1, "untranslated": untranslated_fields(record)}
 
@@ -199,7 +199,7 @@ def test_interrupted_batch_leaves_whole_files_and_the_whole_briefing(offline, tm
 
     def interrupt_on_second(self, article):
         calls.append(article.id)
-        if len(calls) == 2:
+        if len(set(calls)) == 2:  # the second article, whichever stage cleans it first
             raise KeyboardInterrupt
         return original(self, article)
 
@@ -228,7 +228,7 @@ def test_a_termination_signal_stops_the_batch_and_rebuilds_the_views(offline, tm
 
     def terminate_on_third(self, article):
         calls.append(article.id)
-        if len(calls) == 3:
+        if len(set(calls)) == 3 and calls.count(article.id) == 1:  # the third article, cleaned for the first time
             os.kill(os.getpid(), signum)
         return original(self, article)
 

@@ -35,7 +35,7 @@ def test_the_schema_names_every_qualifier_a_figure_may_carry():
 def test_translated_record_validates_and_keeps_figures_exact():
     result = build_digest(*stage_outputs(), example_names()).to_dict()
     VALIDATOR.validate(result)
-    assert result["schema"] == 2
+    assert result["schema"] == 3
     assert result["key_figures"][1] == {
         "text_zh": "115.4亿元",
         "value": 11540000000,
@@ -110,7 +110,7 @@ BAOTOU = {"zh": "包头", "en": "Baotou", "kind": "place", "method": "gazetteer"
     "changes",
     [
         {"headline_en": ""},
-        {"schema": 3},
+        {"schema": 4},
         {"extra": 1},
         {"source": {"path": "a.txt", "sha256": "xyz", "encoding": "utf-8", "script": "simplified"}},
         {"metadata": {"title_zh": "", "title_en": None, "date": "5 Nov 2024", "publisher_zh": None, "publisher_en": None, "authors": []}},
@@ -118,10 +118,11 @@ BAOTOU = {"zh": "包头", "en": "Baotou", "kind": "place", "method": "gazetteer"
         {"entities": [{**BAOTOU, "kind": "city"}]},
         {"entities": [{**BAOTOU, "note": ""}]},
         {"untranslated_reason": ""},
+        {"story": {"id": "s1", "articles": ["a"], "outlets": [], "first_seen": "5 Nov", "first_outlet": None, "copy_of": None}},
     ],
     ids=[
         "empty-english", "wrong-version", "unknown-field", "bad-sha256", "non-iso-date", "figure-fields",
-        "entity-kind", "empty-note", "empty-reason",
+        "entity-kind", "empty-note", "empty-reason", "story-date",
     ],
 )
 def test_schema_rejects_malformed_records(changes):
@@ -129,7 +130,7 @@ def test_schema_rejects_malformed_records(changes):
 
 
 def test_schema_requires_every_field():
-    for name in SCHEMA["required"] + SCHEMA["then"]["required"]:
+    for name in SCHEMA["required"] + SCHEMA["then"]["required"] + SCHEMA["allOf"][0]["then"]["required"]:
         incomplete = record()
         del incomplete[name]
         assert not VALIDATOR.is_valid(incomplete), name

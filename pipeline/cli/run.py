@@ -152,7 +152,9 @@ def run_command(
     if not quiet:
         typer.echo(
             f"{result.digested + result.from_store} of {result.total} inputs digested into {out_dir}"
-            f" ({result.from_store} unchanged, from the store); views cover {result.in_views} articles"
+            f" ({result.from_store} unchanged, from the store"
+            + (f"; {result.copies} served as copies of an identical article, without model work" if result.copies else "")
+            + f"); views cover {result.in_views} articles"
             + (f"; {result.skipped_views} files that digest wrote were not read as inputs" if result.skipped_views else ""),
             err=True,
         )
