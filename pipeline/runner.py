@@ -33,6 +33,7 @@ from pipeline.outputs import write_json_atomic
 from pipeline.records import Article, Digest, InputRef, QualityCounts
 from pipeline.settings import Settings
 from pipeline.store import Store, Window, holds_store
+from pipeline.stories.assign import assign_pending
 from pipeline.stories.copies import CopyDesk
 from pipeline.views import rebuild_views
 
@@ -305,6 +306,7 @@ def _stats(result: RunResult, pipeline: Pipeline) -> dict[str, Any]:
         "digested": result.digested,
         "from_store": result.from_store,
         "copies": result.copies,
+        "stories_touched": result.stories_touched,
         "failed": len(result.report.failed),
         "quality": asdict(result.counts),
         "summariser": pipeline.summariser_in_use(),
@@ -370,6 +372,11 @@ def run_batch(
 def _finish(store: Store, out_dir: Path, formats: list[OutputFormat], pipeline: Pipeline, result: RunResult) -> None:
     """Close the run in the store and rebuild every view from it; a view that cannot be written
     stops the run as failed, with the store intact."""
+    try:
+        assign_pending(store, pipeline.settings.stories.window_days, result.run_id)
+        result.stories_touched = store.stories_touched(result.run_id)
+    except sqlite3.Error as error:
+        result.stopped_by = result.stopped_by or f"cannot assign stories ({error})"
     stats = _stats(result, pipeline)
     store.finish_run(
         result.run_id, result.status, result.total, result.digested, result.from_store, len(result.report.failed), stats

@@ -165,6 +165,11 @@ class GlossarySettings(Section):
     path: PathStr = ""
 
 
+class StoriesSettings(Section):
+    # An article is compared with the articles dated this many days before or after it (docs/stories.md).
+    window_days: Annotated[StrictInt, Field(ge=0, le=366)] = 7
+
+
 class OutputSettings(Section):
     dir: NonEmptyPathStr
     formats: list[StrictStr]
@@ -204,6 +209,7 @@ class Settings(Section):
     clean: CleanSettings = CleanSettings()
     facts: FactsSettings = FactsSettings()
     glossary: GlossarySettings = GlossarySettings()
+    stories: StoriesSettings = StoriesSettings()
     output: OutputSettings
     engine: EngineSettings = EngineSettings()
 
@@ -254,6 +260,7 @@ __all__ = [
     "ModelsSettings",
     "OutputSettings",
     "Settings",
+    "StoriesSettings",
     "SummariserSettings",
     "TranslatorSettings",
     "validate_settings",

@@ -354,6 +354,15 @@ class Store:
             }
         return objects
 
+    def stories_touched(self, run_id: int) -> int:
+        """How many stories hold the articles of run ``run_id``."""
+        row = self.connection.execute(
+            """SELECT count(DISTINCT story_id) FROM story_articles
+               WHERE article_id IN (SELECT article_id FROM run_articles WHERE run_id = ?)""",
+            (run_id,),
+        ).fetchone()
+        return int(row[0])
+
     def resolve_story(self, story_id: str) -> str:
         """The id ``story_id`` goes by now: a merged story's id resolves to the story it was merged into."""
         seen = {story_id}

@@ -154,7 +154,7 @@ def run_command(
             f"{result.digested + result.from_store} of {result.total} inputs digested into {out_dir}"
             f" ({result.from_store} unchanged, from the store"
             + (f"; {result.copies} served as copies of an identical article, without model work" if result.copies else "")
-            + f"); views cover {result.in_views} articles"
+            + f"); {result.stories_touched} stor{'y' if result.stories_touched == 1 else 'ies'} touched; views cover {result.in_views} articles"
             + (f"; {result.skipped_views} files that digest wrote were not read as inputs" if result.skipped_views else ""),
             err=True,
         )
