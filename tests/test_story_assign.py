@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from story_labels import assigned, labelled, records, score
+from story_worker import store_and_assign
 from test_schema import VALIDATOR
 
 from pipeline.store import Store
@@ -94,26 +95,17 @@ def test_an_article_that_joins_two_stories_merges_them_and_the_old_id_resolves(t
         store.close()
 
 
-def _assign_in_process(folder: str, chosen: list[dict], start: multiprocessing.synchronize.Event) -> None:
-    store = _store_with(Path(folder), chosen)
-    try:
-        start.wait()
-        assign_pending(store, 7)
-    finally:
-        store.close()
-
-
 def test_two_processes_assigning_at_once_agree(tmp_path, labelled_records):
     names = ["wang-sosol", "wang-612g", "wang-huaxia", "wang-portal", "wang-sputnik", "sz17-chepl", "sz17-qdnxf", "sz17-vgover"]
     halves = [[labelled_records[name] for name in names[0::2]], [labelled_records[name] for name in names[1::2]]]
     context = multiprocessing.get_context("spawn")
     start = context.Event()
-    workers = [context.Process(target=_assign_in_process, args=(str(tmp_path), half, start)) for half in halves]
+    workers = [context.Process(target=store_and_assign, args=(str(tmp_path), half, start)) for half in halves]
     for worker in workers:
         worker.start()
     start.set()
     for worker in workers:
-        worker.join(120)
+        worker.join(600)
         assert worker.exitcode == 0
     store = Store(tmp_path)
     try:

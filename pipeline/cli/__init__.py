@@ -5,7 +5,7 @@ import inspect
 import sys
 
 from pipeline.batch import EXIT_SOME_FAILED
-from pipeline.cli import brief, clean, config, eval, facts, models, run  # noqa: F401 - registers the commands
+from pipeline.cli import brief, clean, config, eval, facts, models, run, stories  # noqa: F401 - registers the commands
 from pipeline.cli.app import app
 
 

@@ -18,14 +18,20 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from pipeline.store import Store, now
-from pipeline.stories.fingerprint import Fingerprint, fingerprint
-from pipeline.stories.similarity import likeness
+from pipeline.stories.fingerprint import PERMUTATIONS, Fingerprint, body_minhash, fingerprint, terms
+from pipeline.stories.similarity import COPY_JACCARD, likeness
 
 # Words and names an article is indexed by, to find the few articles worth comparing it with.
 INDEX_TERMS = 12
 # A candidate must share at least this many index keys.
 SHARED_KEYS = 2
+# Locality-sensitive hashing of the MinHash: a copy shares at least one band of this many values
+# with its original (at Jaccard 0.5, 1 - (1 - 0.5**4)**16 = 64% of the time for any one band set;
+# the word keys find the rest).
+BAND_ROWS = 4
 # The lead article: the earliest of those whose body is at least this share of the longest body (a
 # copy that lost a caption still counts as full); pipeline.stories.views chooses the same way.
 LEAD_FULLNESS = 0.9
@@ -69,9 +75,23 @@ class _Index:
         self.postings: dict[str, list[int]] = defaultdict(list)
 
     @staticmethod
-    def keys(prints: Fingerprint) -> set[str]:
+    def bands(minhash: np.ndarray) -> set[str]:
+        return {f"#{start}:{minhash[start : start + BAND_ROWS].tobytes().hex()}" for start in range(0, PERMUTATIONS, BAND_ROWS)}
+
+    @classmethod
+    def keys(cls, prints: Fingerprint) -> set[str]:
         heaviest = sorted(prints.terms.items(), key=lambda item: (-item[1], item[0]))[:INDEX_TERMS]
-        return {word for word, _ in heaviest} | {f"@{name}" for name in prints.names}
+        return {word for word, _ in heaviest} | {f"@{name}" for name in prints.names} | cls.bands(prints.minhash)
+
+    def original(self, minhash: np.ndarray, seen: datetime.date, window: datetime.timedelta) -> Member | None:
+        """The earliest member within reach that ``minhash`` is a copy of, found by its bands."""
+        positions = {position for key in self.bands(minhash) for position in self.postings.get(key, ())}
+        twins = [
+            self.members[position]
+            for position in positions
+            if abs(self.members[position].seen - seen) <= window and float(np.mean(self.members[position].prints.minhash == minhash)) >= COPY_JACCARD
+        ]
+        return min(twins, key=lambda member: (member.seen, member.article_id), default=None)
 
     def add(self, member: Member) -> None:
         position = len(self.members)
@@ -100,6 +120,10 @@ def assign_pending(store: Store, window_days: int, run_id: int | None = None, to
     today = today or datetime.datetime.now(datetime.UTC).date()
     window = datetime.timedelta(days=window_days)
     result = Assignment()
+    waiting = store.connection.execute("SELECT 1 FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles) LIMIT 1").fetchone()
+    if waiting is None:
+        return result
+    terms("")  # jieba loads its dictionary now, not while holding the store's write lock
     with store.transaction() as db:
         pending = [
             (json.loads(text), published)
@@ -126,7 +150,9 @@ def assign_pending(store: Store, window_days: int, run_id: int | None = None, to
 
         stamp = now()
         for seen, record in arrivals:
-            prints = fingerprint(record)
+            minhash = body_minhash(record.get("text_zh", ""))
+            twin = index.original(minhash, seen, window)
+            prints = fingerprint(record, minhash, twin.prints.terms if twin is not None else None)
             matches = []
             for candidate in index.candidates(prints, seen, window):
                 alike = likeness(prints, candidate.prints)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash
+from rensa import RMinHash
 
 # Characters per shingle: five Han characters are a short phrase, rarely shared by chance.
 SHINGLE_CHARS = 5
@@ -39,7 +39,7 @@ _WORD = re.compile(r"^(?:[\u3400-\u9fff]{2,}|[A-Za-z][A-Za-z0-9]{1,})$")
 
 @dataclass(frozen=True)
 class Fingerprint:
-    minhash: np.ndarray  # PERMUTATIONS uint32 values
+    minhash: np.ndarray  # PERMUTATIONS uint32 values (rensa's MinHash)
     terms: dict[str, float]  # word -> TF-IDF weight, L2-normalised
     names: frozenset[str]
     figures: frozenset[str]  # the numbers of the body as written: "3.3%", "1818", "0.9"
@@ -59,7 +59,7 @@ class Fingerprint:
     def from_json(cls, text: str) -> Fingerprint:
         data = json.loads(text)
         return cls(
-            np.frombuffer(base64.b64decode(data["minhash"]), dtype="<u4").astype(np.uint64),
+            np.frombuffer(base64.b64decode(data["minhash"]), dtype="<u4").astype(np.uint32),
             data["terms"],
             frozenset(data["names"]),
             frozenset(data["figures"]),
@@ -78,9 +78,9 @@ def body_minhash(text_zh: str) -> np.ndarray:
     """The MinHash of the body's shingles, punctuation and spacing left out (portals re-punctuate)."""
     compact = "".join(_TEXT_CHARS.findall(text_zh))
     shingles = {compact[start : start + SHINGLE_CHARS] for start in range(max(1, len(compact) - SHINGLE_CHARS + 1))}
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=1)
-    minhash.update_batch([shingle.encode() for shingle in shingles if shingle])
-    return np.asarray(minhash.hashvalues, dtype=np.uint64)
+    minhash = RMinHash(num_perm=PERMUTATIONS, seed=1)
+    minhash.update([shingle for shingle in shingles if shingle])
+    return np.asarray(minhash.digest(), dtype=np.uint32)
 
 
 def terms(text: str) -> dict[str, float]:
@@ -95,7 +95,9 @@ def terms(text: str) -> dict[str, float]:
     return {word: weight / norm for word, weight in kept.items()}
 
 
-def fingerprint(record: dict[str, Any]) -> Fingerprint:
+def fingerprint(record: dict[str, Any], minhash: np.ndarray | None = None, copied_terms: dict[str, float] | None = None) -> Fingerprint:
+    """The fingerprint of ``record``; ``minhash`` when already made, and the terms of the article it
+    is a syndicated copy of, when known (its words are those of its original: no segmenting again)."""
     text = record.get("text_zh", "")
     title = record.get("metadata", {}).get("title_zh") or ""
     names = {
@@ -103,4 +105,9 @@ def fingerprint(record: dict[str, Any]) -> Fingerprint:
     }
     names |= {programme["name_zh"] for programme in record.get("programmes", [])}
     figures = set(_NUMBER.findall(unicodedata.normalize("NFKC", text).replace(",", "")))
-    return Fingerprint(body_minhash(text), terms(f"{title}\n{text[:BODY_CHARS_READ]}"), frozenset(names), frozenset(figures))
+    return Fingerprint(
+        body_minhash(text) if minhash is None else minhash,
+        terms(f"{title}\n{text[:BODY_CHARS_READ]}") if copied_terms is None else copied_terms,
+        frozenset(names),
+        frozenset(figures),
+    )
