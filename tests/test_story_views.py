@@ -269,8 +269,8 @@ def test_switching_the_grouping_rewrites_the_batch_files_only(story_store, tmp_p
     pages = {path: path.stat().st_mtime_ns for path in (views / ARTICLES_FOLDER).iterdir()}
     by_story = CliRunner().invoke(app, ["brief", "--store", str(story_store), "--out", str(views)])
     assert by_story.exit_code == 0, by_story.output
-    # Records made before story assignment: each article is a story of its own.
-    assert "3 articles, 28 November 2023 to 5 November 2024, in 3 stories." in (views / "briefing.md").read_text(encoding="utf-8")
+    # The run assigned stories: the Workers' Daily report and the Hubei Daily version of it are one.
+    assert "3 articles, 28 November 2023 to 5 November 2024, in 2 stories." in (views / "briefing.md").read_text(encoding="utf-8")
     assert {path: path.stat().st_mtime_ns for path in (views / ARTICLES_FOLDER).iterdir()} == pages
     assert 'data-noun="stories"' in (views / "index.html").read_text(encoding="utf-8")
 
