@@ -312,6 +312,12 @@ WADE_GILES_NOTE = ROMANISATION_NOTES["wade-giles"]
         # A mainland report on Hong Kong, in Simplified: pinyin, as before.
         ("香港特区政府今日公布防疫措施。民建联立法会议员张国钧表示，政府应加快安排。", "simplified", None, "张国钧", ("Zhang Guojun", "pinyin", "")),
         ("议员张国钧表示，政府应加快安排。", "simplified", "http://www.news.cn/gangao/1.htm", "张国钧", ("Zhang Guojun", "pinyin", "")),
+        # A mainland official named after a mainland office keeps pinyin in a Hong Kong or Taiwan
+        # story; Hong Kong's own people in the same story do not.
+        ("國務院港澳辦副主任王靈桂今日表示，香港要把握機遇。全港市民應支持。", "traditional", None, "王灵桂", ("Wang Linggui", "pinyin", "")),
+        ("外交部發言人林建國表示，反對干預香港事務。全港市民關注。", "traditional", None, "林建国", ("Lin Jianguo", "pinyin", "")),
+        ("港府發言人林建國表示，會跟進香港事務。全港市民關注。", "traditional", None, "林建国", ("Lam Kin-kwok", "cantonese", CANTONESE_NOTE)),
+        ("外交部發言人林建國表示，台灣將持續與友邦合作。立法院支持。", "traditional", None, "林建国", ("Lin Chien-kuo", "wade-giles", WADE_GILES_NOTE)),
         # Well-known people by their own spelling, in any story.
         ("香港特区政府行政长官李家超今日表示，会继续推动经济发展。", "simplified", None, "李家超", ("John Lee Ka-chiu", "glossary", "")),
         ("國民黨主席鄭麗文今天表示，會繼續溝通。立法院明天開會。", "traditional", None, "郑丽文", ("Cheng Li-wun", "glossary", "")),

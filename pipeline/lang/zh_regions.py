@@ -31,3 +31,13 @@ REGION_MARKERS = {
 }
 # A region is the story's when its words outnumber every other region's this many times over.
 REGION_LEAD = 2
+
+# Offices only the mainland's officials hold (in Simplified): a person named right after one of them
+# in a Hong Kong, Macau or Taiwan story is a mainland official, written in pinyin there too
+# (中国外交部发言人汪文斌 Wang Wenbin, not Wong Man-pan).
+MAINLAND_OFFICES = (
+    "中共中央", "中央政治局", "总书记", "国家主席", "国务院", "全国人大", "全国政协", "中国外交部",
+    "国台办", "中联办", "港澳办", "中央人民政府驻", "解放军", "中国驻", "新华社",
+)
+# Offices that are the mainland's in Hong Kong and Macau stories only: Taiwan has its own 外交部.
+MAINLAND_OFFICES_SEEN_FROM = {HONG_KONG: ("外交部", "商务部", "公安部"), MACAU: ("外交部", "商务部", "公安部")}

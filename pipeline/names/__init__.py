@@ -13,8 +13,9 @@ import re
 from functools import cache
 
 from pipeline import PACKAGE_DIR
-from pipeline.clean.script import SIMPLIFIED, to_simplified
+from pipeline.clean.script import SIMPLIFIED, simplified_reading, to_simplified
 from pipeline.lang.zh import HAN_RANGES
+from pipeline.lang.zh_regions import MAINLAND, MAINLAND_OFFICES, MAINLAND_OFFICES_SEEN_FROM
 from pipeline.names.gazetteer import (
     is_known_base,
     place_english,
@@ -23,7 +24,7 @@ from pipeline.names.gazetteer import (
 from pipeline.names.organisations import find_organisations
 from pipeline.names.people import find_people, looks_like_name
 from pipeline.names.places import find_places
-from pipeline.names.romanise import CANTONESE, PINYIN, WADE_GILES, romanised_person
+from pipeline.names.romanise import CANTONESE, PINYIN, REGION_ROMANISATION, WADE_GILES, romanised_person
 from pipeline.names.tokens import tokenise
 from pipeline.records import CleanArticle, Name
 from pipeline.region import article_region
@@ -91,8 +92,9 @@ def find_names(clean: CleanArticle, glossary: Glossary | None = None) -> list[Na
     region = article_region(clean)
     names: dict[str, Name] = {}
     for zh, role in _people(clean, find_people(text, tokens) + _known_people_in(text), taken).items():
-        english, method = _person_english(zh, region, glossary or _builtin_glossary())
-        person_note = note if method == PINYIN else ROMANISATION_NOTES.get(method, "")
+        english, method = _person_english(zh, text, region, glossary or _builtin_glossary())
+        # Pinyin in a placed Hong Kong or Taiwan story is a mainland official's own romanisation.
+        person_note = (note if region not in REGION_ROMANISATION else "") if method == PINYIN else ROMANISATION_NOTES.get(method, "")
         names[zh] = _name(clean, sentences, zh, english, PERSON, method, role=role, note=person_note)
     for zh in places:
         english, method = place_english(zh)
@@ -131,11 +133,29 @@ def _known_people_in(text: str) -> list[str]:
     return list(dict.fromkeys(_known_people_pattern().findall(text)))
 
 
-def _person_english(zh: str, region: str, glossary: Glossary) -> tuple[str, str]:
+# How far before a name its office may stand (中国外交部发言人汪文斌: the office, then a role), within
+# its clause.
+_OFFICE_REACH = 12
+_CLAUSE_BREAK = re.compile("[，。；：！？,;:!?\n“”「」]")
+
+
+def _mainland_official(text: str, zh: str, region: str) -> bool:
+    """Whether ``zh`` is named after an office only the mainland's officials hold (MAINLAND_OFFICES)."""
+    offices = MAINLAND_OFFICES + MAINLAND_OFFICES_SEEN_FROM.get(region, ())
+    for match in re.finditer(re.escape(zh), text):
+        before = _CLAUSE_BREAK.split(simplified_reading(text[max(0, match.start() - _OFFICE_REACH) : match.start()]))[-1]
+        if any(office in before for office in offices):
+            return True
+    return False
+
+
+def _person_english(zh: str, text: str, region: str, glossary: Glossary) -> tuple[str, str]:
     """(English, method) of a person: the glossary's entry, else the known own spelling, else the
-    romanisation of the story's region."""
+    romanisation of the story's region (pinyin for a mainland official in any story)."""
     own = glossary.entries.get(zh) or _known_people().get(zh)
-    return (own, GLOSSARY) if own else romanised_person(zh, region)
+    if own:
+        return own, GLOSSARY
+    return romanised_person(zh, MAINLAND if _mainland_official(text, zh, region) else region)
 
 
 # A dateline: the outlet, maybe a reporter, the place and the date, then 电 or 讯 (新华社北京11月5日电,
