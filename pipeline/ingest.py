@@ -57,6 +57,7 @@ _SENTENCE_ENDS = re.compile(r"[。！？]")
 _FULL_STOP = "。"
 _TEXT_OUTSIDE_LINKS = ".//text()[not(ancestor::a)]"
 _INVISIBLE_TAGS = ("script", "style", "noscript")
+_INLINE_TAGS = ("span", "time")
 # Not a place of the article's own headline: a link or a list item (to this article from a list of
 # others), a menu's option.
 _NOT_HEADLINE_PLACES = frozenset(("a", "li", "option", "select"))
@@ -65,6 +66,13 @@ _NOT_HEADLINE_PLACES = frozenset(("a", "li", "option", "select"))
 # the extractor's body must hold to be trusted.
 _MAX_HEADLINE_PLACES = 5
 _MAX_CLIMB = 6
+# Where a headline split by inline markup is looked for, and how much longer than the headline the
+# element's text may be.
+_TITLE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "td", "strong", "b", "font", "span")
+_TITLE_TEXT_FACTOR = 2
+# Running text and the blocks it is counted in when no headline leads to the article.
+_RUNNING_TEXT = "//body//text()[not(ancestor::a or ancestor::script or ancestor::style)]"
+_CONTAINER_TAGS = ("div", "td", "article", "section", "main", "body")
 _MIN_BLOCK_RUNNING_CHARS = 20
 _KEPT_SHARE = 0.5
 # An extractor's body holding this much of the block's running text found the article: the rest of
@@ -608,9 +616,7 @@ def _headline_block(tree, headline: str):
     if len(key) < _MIN_HEADING_CHARS:
         return None
     best = None
-    places = (text for text in tree.xpath("//body//text()") if key[:2] in text and key in _squash(text))
-    for text in itertools.islice(places, _MAX_HEADLINE_PLACES):
-        element = text.getparent().getparent() if text.is_tail else text.getparent()
+    for element, shown in itertools.islice(_headline_places(tree, key), _MAX_HEADLINE_PLACES):
         if element.tag in _NOT_HEADLINE_PLACES or any(a.tag in _NOT_HEADLINE_PLACES for a in element.iterancestors()):
             continue
         for climbed, ancestor in enumerate(itertools.islice(element.iterancestors(), _MAX_CLIMB)):
@@ -618,18 +624,36 @@ def _headline_block(tree, headline: str):
                 break
             if _running_chars(ancestor) >= _MIN_BLOCK_RUNNING_CHARS:
                 if best is None or climbed < best[0]:
-                    best = (climbed, ancestor, str(text).strip())
+                    best = (climbed, ancestor, shown)
                 break
     return None if best is None else (best[1], best[2])
 
 
+def _headline_places(tree, key: str) -> Iterator[tuple]:
+    """(element, its text) for each place the page shows the headline whose squashed form is ``key``:
+    in one text node, else in a title element whose text is split by inline markup
+    (<p>关于<span>2012年</span>清明节放假安排的通知</p>)."""
+    found = False
+    for text in tree.xpath("//body//text()"):
+        if key[:2] in text and key in _squash(text):
+            found = True
+            yield (text.getparent().getparent() if text.is_tail else text.getparent()), str(text).strip()
+    if found:
+        return
+    for element in tree.iter(*_TITLE_TAGS):
+        shown = _text_of(element)
+        if len(shown) <= _TITLE_TEXT_FACTOR * len(key) and key in _squash(shown):
+            yield element, shown
+
+
 def _block_text(element) -> str:
-    """The visible text of ``element``, one line per block element (as _page_text gives the page's)."""
+    """The visible text of ``element``, one line per block element (spans inline: a headline or a
+    sentence may be split by them)."""
     pieces: list[str] = []
     for event, node in lxml.etree.iterwalk(element, events=("start", "end")):
         if not isinstance(node.tag, str):
             continue
-        block = node.tag in _BLOCK_TAGS
+        block = node.tag in _BLOCK_TAGS and node.tag not in _INLINE_TAGS
         if event == "start":
             pieces.append("\n" if block else "")
             if node.tag not in _INVISIBLE_TAGS:
@@ -664,6 +688,31 @@ def _missed_body(under_headline: str | None, extracted: str) -> str | None:
     return under_headline if kept < _KEPT_SHARE * total and kept < _SHORT_BODY_CHARS else None
 
 
+def _is_navigation_like(extracted: str) -> bool:
+    """No sentence, or no Chinese: menu entries, labels and paths, not an article."""
+    return _FULL_STOP not in extracted or not HAN.search(extracted)
+
+
+def _densest_block_text(html_text: str, headline: str) -> str | None:
+    """The text of the block holding the most running text, when one holds enough: read from a
+    fresh parse, since trafilatura may have changed the tree it read."""
+    tree = _parse(html_text)
+    if tree is None:
+        return None
+    _prune(tree, headline)
+    running: dict = {}
+    for text in tree.xpath(_RUNNING_TEXT):
+        if _FULL_STOP in text:
+            parent = text.getparent().getparent() if text.is_tail else text.getparent()
+            block = parent if parent.tag in _CONTAINER_TAGS else next(parent.iterancestors(*_CONTAINER_TAGS), None)
+            if block is not None:
+                running[block] = running.get(block, 0) + len(_squash(text))
+    if not running:
+        return None
+    block, chars = max(running.items(), key=lambda item: item[1])
+    return _block_text(block) if chars >= _MIN_BLOCK_RUNNING_CHARS else None
+
+
 def _visible_text_fallback(html_text: str) -> tuple[str, list[str]]:
     """The page's visible text when the extractor finds nothing because the page is nested deeper
     than lxml parses; otherwise the page has no article text."""
@@ -693,6 +742,10 @@ def _extract_html(html_text: str) -> tuple[str, Metadata, list[str]]:
     extracted = document.text if isinstance(document, trafilatura.settings.Document) and document.text else ""
     missed = _missed_body(under_headline, extracted)
     warnings = [] if missed is None else ["the extractor missed the text under the headline: used the headline's block"]
+    if missed is None and extracted and _is_navigation_like(extracted):
+        missed = _densest_block_text(html_text, headline)
+        if missed is not None:
+            warnings = ["the extractor's body was navigation: used the block with the most running text"]
     if not isinstance(document, trafilatura.settings.Document) or not document.text:
         if missed is not None:
             return missed, Metadata(title_zh=headline, url=url), warnings

@@ -132,19 +132,9 @@ def test_cms_comments_inside_a_line_do_not_reach_the_text():
 NAVIGATION = "发展改革工作\n战略规划和区域发展\n经济运行和社会发展\n改革开放和营商环境\n政务公开\n动态资讯\n机构职能"
 
 
-@pytest.mark.parametrize(
-    "extracted",
-    [
-        pytest.param(NAVIGATION, id="the navigation"),
-        pytest.param("3185\n/col/col1599522/index.html\n/col/col1620985/index.html", id="no Chinese at all"),
-        pytest.param(None, id="nothing"),
-    ],
-)
-def test_when_the_extractor_takes_the_navigation_for_the_article_the_block_under_the_headline_is_the_body(
-    monkeypatch, extracted
-):
-    """What the extractor did on short notices before: its body was the navigation (then "no Chinese
-    text found") or empty. The text under the headline, in the headline's block, is the article."""
+def extractor_returning(monkeypatch, extracted: str | None) -> None:
+    """The extractor as it behaved on short notices: its body the navigation (then "no Chinese text
+    found"), or nothing; its metadata its own."""
     import trafilatura
 
     real_extraction = trafilatura.bare_extraction
@@ -157,7 +147,50 @@ def test_when_the_extractor_takes_the_navigation_for_the_article_the_block_under
         return document
 
     monkeypatch.setattr(trafilatura, "bare_extraction", navigation_extraction)
+
+
+def notice_page(tmp_path: Path, old: str, new: str) -> Path:
+    page = tmp_path / "notice.html"
+    page.write_text((FIXTURES / "gov_short_notice.html").read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return page
+
+
+@pytest.mark.parametrize(
+    "extracted",
+    [
+        pytest.param(NAVIGATION, id="the navigation"),
+        pytest.param("3185\n/col/col1599522/index.html\n/col/col1620985/index.html", id="no Chinese at all"),
+        pytest.param(None, id="nothing"),
+    ],
+)
+def test_when_the_extractor_takes_the_navigation_for_the_article_the_block_under_the_headline_is_the_body(
+    monkeypatch, extracted
+):
+    extractor_returning(monkeypatch, extracted)
     cleaned = clean_page(FIXTURES / "gov_short_notice.html")
     assert cleaned.paragraphs_zh == NOTICE
     assert cleaned.metadata.title_zh == "关于2012年清明节放假安排的通知"
     assert any("headline" in warning for warning in cleaned.warnings)
+
+
+TITLE_PARAGRAPH = "关于2012年清明节放假安排的通知<!--<$[标题]>end--></p>"
+
+
+def test_a_headline_split_by_inline_markup_still_leads_to_the_body(monkeypatch, tmp_path):
+    extractor_returning(monkeypatch, NAVIGATION)
+    page = notice_page(tmp_path, TITLE_PARAGRAPH, "关于<span>2012年</span>清明节放假安排的通知</p>")
+    cleaned = clean_page(page)
+    assert cleaned.paragraphs_zh == NOTICE
+    assert any("headline" in warning for warning in cleaned.warnings)
+
+
+def test_without_the_headline_in_the_page_a_navigation_body_gives_way_to_the_block_with_the_most_running_text(
+    monkeypatch, tmp_path
+):
+    """The title paragraph gone (as on a page showing it as an image): the block holding the most
+    text with full stops is the article."""
+    extractor_returning(monkeypatch, NAVIGATION)
+    page = notice_page(tmp_path, TITLE_PARAGRAPH, "</p>")
+    cleaned = clean_page(page)
+    assert cleaned.paragraphs_zh == NOTICE
+    assert any("most running text" in warning for warning in cleaned.warnings)
