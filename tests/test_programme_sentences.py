@@ -17,7 +17,7 @@ MIN_ROWS = 150
 HELD_OUT_DIVISOR = 4
 # (recall, precision) floors; the baseline before this table was used was tuned 58.3% / 80.5%,
 # held-out 48.6% / 92.3%. Raise them when the stage improves.
-FLOORS = {"tuned": (0.94, 0.96), "held-out": (0.77, 0.93)}
+FLOORS = {"tuned": (0.94, 0.96), "held-out": (0.79, 0.93)}
 
 
 @dataclass(frozen=True)

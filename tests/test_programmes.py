@@ -86,6 +86,12 @@ PROGRAMME_CASES = [
     ("着力做优做强工会“四送”品牌。", ["四送"]),
     ("切实兜牢保基本民生、保工资、保运转的“三保”底线，为落实“六稳”“六保”夯实根基。", ["三保", "六稳", "六保"]),
     ('重视解决地方财政困难，兜牢基层"三保"底线。', ["三保"]),
+    # A quoted slogan with the words that describe its project, unless they only give its kind.
+    ("深化“一户一产业工人”培养工程，聚焦城镇困难职工。", ["一户一产业工人培养工程"]),
+    ("抓好“净网2023”专项行动。", ["净网2023"]),
+    # Campaigns quoted once: launched in a run, or followed by what they delivered.
+    ("联合有关部门开展“春风行动”、“春送岗位”等，为未就业人员提供免费政策咨询。", ["春风行动", "春送岗位"]),
+    ("全市工会“春送岗位”提供就业岗位信息5280个，“夏送清凉”慰问高温一线职工8.4万人（次）。", ["春送岗位", "夏送清凉"]),
     # National strategies quoted in a list.
     ("是数字经济时代比肩“南水北调”“西电东送”的国家战略。", ["南水北调", "西电东送"]),
 ]
@@ -147,6 +153,8 @@ NOT_PROGRAMMES = [
     "《规划》明确，数字中国建设按照“2522”的整体框架进行布局。",
     "专门谈到了2020年发展数字经济的八大举措。",
     "习近平总书记在对“三农”工作作出的重要指示中强调。",
+    # Quoted names run into the noun after them: what is worked on, not a campaign.
+    "鼓励劳模在实施“进口替代”“卡脖子”攻关中发挥积极作用。",
     # A theme or a focus, not a name.
     "开展“工会同行 暖心相伴”为主题的送爱心活动。",
     "以“一老一小”为重点完善人口服务体系。",

@@ -30,11 +30,13 @@ from pipeline.facts.quotes import Quoted, find_quoted_names, strip_quote_marks
 from pipeline.lang.zh import HAN, HAN_RANGES
 from pipeline.lang.zh_programmes import (
     COINED_HEAD_NOUNS,
+    DELIVERY_VERBS,
     DOCUMENT_HEADS,
     GROUNDS_MARKERS,
     IN_NAME_WORDS,
     ISSUER_SUFFIXES,
     ISSUING_VERBS,
+    LAUNCH_VERBS,
     LAW_ISSUERS,
     LEADING_VERBS,
     LISTED_ONLY_LONG_HEAD,
@@ -51,6 +53,7 @@ from pipeline.lang.zh_programmes import (
     NOUNS_AFTER_WORDS,
     NUMBERED_NAME_FOLLOWERS,
     ORGANISATION_SUFFIXES,
+    PLAN_CATEGORY_WORDS,
     QUOTED_ORGANISATION_SUFFIXES,
     SCHEME_NOUNS,
     SHORT_FORM_MARKERS,
@@ -69,7 +72,7 @@ PROGRAMME_NOUNS = tuple(
         (
             "计划", "行动", "工程", "方案", "制度", "机制", "大赛", "竞赛", "比赛", "联赛", "活动", "联盟",
             "基地", "学院", "卡", "体系", "杯", "工作室", "行", "号", "评选", "赋能", "规划",
-            "政策", "办法", "意见", "决定", "综合体", "工作法", "项目库", "示范区", "改革", "倡议",
+            "政策", "办法", "意见", "决定", "综合体", "工作法", "项目库", "示范区", "改革", "倡议", "补贴", "补助",
         ),
         key=len,
         reverse=True,
@@ -142,6 +145,8 @@ _AFTER_QUOTE_WINDOW = 12
 _AFTER_CODE_WINDOW = 20
 _WINDOW_STOP = re.compile(r"[，。；！？、“”‘’《》\n,;:：!?\d]")
 _QUOTE_RUN_JOINERS = "、和及与"
+# The words describing a project between a quoted name and its plan noun stop at these.
+_DESCRIPTION_STOP = re.compile(r"[，。；！？、“”‘’《》\n,;:：!?的等]")
 _LIST_MARKER = "等"
 # A quoted phrase with 的 (“承担剩余风险的制度安排”) describes; only a document title holds 的 in a name.
 _PARTICLE = "的"
@@ -200,6 +205,46 @@ def _adjacent_plan_noun(text: str, quoted: Quoted) -> str:
     """The plan noun right after the closing quote mark, if any: “领航”计划 -> 计划. Only these
     nouns make part of the name; in “最美产业工人”评选 the name is the title, not the selection."""
     return next((noun for noun in _PLAN_NOUNS if text.startswith(noun, quoted.end)), "")
+
+
+def _plan_noun_phrase(text: str, quoted: Quoted) -> str:
+    """The plan noun after the closing quote mark, with the words that describe the project before
+    it: “领航”计划 -> 计划, “百县千镇万村”高质量发展工程 -> 高质量发展工程. A category word before
+    the noun (“净网2023”专项行动) leaves the noun out: the quoted name is the programme."""
+    window = text[quoted.end : quoted.end + _AFTER_QUOTE_WINDOW]
+    stop = _DESCRIPTION_STOP.search(window)
+    window = window[: stop.start()] if stop else window
+    ends = [window.find(noun) + len(noun) for noun in _PLAN_NOUNS if noun in window]
+    if not ends:
+        return ""
+    phrase = window[: min(ends)]
+    description = phrase[: -len(next(noun for noun in _PLAN_NOUNS if phrase.endswith(noun)))]
+    if description.endswith(PLAN_CATEGORY_WORDS) or any(word in description for word in _NAME_START_WORDS):
+        return ""  # “产改”纳入全面深化改革: a verb phrase follows the name, not its description
+    return phrase
+
+
+def _launched_run(text: str, quoted: Quoted, quotes: dict[int, Quoted], quotes_by_end: dict[int, Quoted]) -> bool:
+    """Whether the quote is in a run of quotes that a verb launching campaigns takes as its object,
+    the run ending the phrase: 开展“春送岗位”“夏送清凉”“金秋助学”“冬送温暖”等 (not 实施“进口替代”攻关)."""
+    start = quoted.start
+    while True:
+        if start in quotes_by_end:
+            start = quotes_by_end[start].start
+        elif text[start - 1 : start] in _QUOTE_RUN_JOINERS and start - 1 in quotes_by_end:
+            start = quotes_by_end[start - 1].start
+        else:
+            break
+    end = quoted.end
+    while True:
+        if end in quotes:
+            end = quotes[end].end
+        elif text[end : end + 1] in _QUOTE_RUN_JOINERS and end + 1 in quotes:
+            end = quotes[end + 1].end
+        else:
+            break
+    ends_phrase = not _HAN_CHAR.match(text, end) or text.startswith(_LIST_MARKER, end)
+    return ends_phrase and text.endswith(LAUNCH_VERBS, 0, start)
 
 
 def _noun_phrase_end(window: str) -> int:
@@ -484,6 +529,7 @@ def _quoted_mentions(
     titles = [quoted for quoted in quoted_names if quoted.is_book_title]
     quotes = [q for q in quoted_names if not q.is_book_title and not any(t.start < q.start < t.end for t in titles)]
     quotes_by_start = {quoted.start: quoted for quoted in quotes}
+    quotes_by_end = {quoted.end: quoted for quoted in quotes}
     sentences_by_name: dict[str, set[int]] = {}
     for quoted in quotes:
         sentences_by_name.setdefault(quoted.inner.strip(), set()).add(sentence_of(quoted.start).start)
@@ -510,7 +556,7 @@ def _quoted_mentions(
         noun_end = _noun_phrase_end(window)
         if name in known_programmes() or (_PHRASE_PUNCTUATION.search(name) and noun_end and HAN.search(name)):
             # “两新”, “数字中国”; “千村示范、万村整治”工程: a slogan naming a project, punctuation and all
-            mentions.append(_Mention(name + _adjacent_plan_noun(text, quoted), quoted.start + 1))
+            mentions.append(_Mention(name + _plan_noun_phrase(text, quoted), quoted.start + 1))
             continue
         if not _is_candidate(name):
             continue
@@ -522,7 +568,9 @@ def _quoted_mentions(
             or is_numbered_name
             or bool(_YEAR_EDITION.fullmatch(name))
             or bool(_CARRIED_OUT.match(text, quoted.end))
+            or (text.startswith(DELIVERY_VERBS, quoted.end) and not is_dictionary_word(name))
             or _is_policy_abbreviation(text, quoted, name)
+            or (_launched_run(text, quoted, quotes_by_start, quotes_by_end) and not is_dictionary_word(name))
         )
         if noun_end and is_code:
             name += window[:noun_end]  # a bare code (1+X, 33618) is named with the noun after it
@@ -530,7 +578,7 @@ def _quoted_mentions(
             continue
         elif not _ends_with_noun(name):
             # “领航”计划 is the 领航 Plan: a bare “领航” would not tell a reader what it is.
-            name += _adjacent_plan_noun(text, quoted)
+            name += _plan_noun_phrase(text, quoted)
         mentions.append(_Mention(name, quoted.start + 1))
     return mentions
 

@@ -132,5 +132,13 @@ NOT_IN_NAMES = frozenset("他她我你您第届每批个")
 NUMBERED_NAME_FOLLOWERS = ("的", "和", "与", "及", "、", "等", "出台", "发布", "落地", "实施", "政策", "明确", "提出")
 # After a scheme noun, these make it part of an organisation's name: 发展改革委, 中国工程院, 改革办.
 ORGANISATION_SUFFIXES = frozenset("委办局部院署司处厅")
+# After a quoted name, these say what a campaign delivered: “春送岗位”提供就业岗位信息5280个,
+# “金秋助学”资助3450名学子.
+DELIVERY_VERBS = ("提供", "慰问", "资助", "发放", "帮扶", "惠及", "覆盖", "帮助", "救助", "吸引")
+# Before a run of quoted names, these launch campaigns: 开展“春送岗位”“夏送清凉”.
+LAUNCH_VERBS = ("开展", "启动", "举办", "实施")
+# Between a quoted name and its plan noun, these say what kind of plan it is, not which:
+# “净网2023”专项行动 is 净网2023, while “百县千镇万村”高质量发展工程 is named in full.
+PLAN_CATEGORY_WORDS = ("专项", "系列", "主题", "集中", "特别", "重点", "品牌")
 # Right after a quoted name, these make it a method, not a programme: “公司+农户”模式.
 METHOD_NOUNS = ("模式", "方式", "做法", "打法")
