@@ -233,3 +233,19 @@ def test_ctrl_c_on_the_driver_keeps_what_came_back_and_a_rerun_completes(tiny_co
         assert stored_ids(out) == sorted(path.stem for path in inputs.glob("*.txt"))
     finally:
         shutil.rmtree(ray_dir, ignore_errors=True)
+
+
+def test_a_node_without_the_runners_models_stops_the_run_in_one_line_before_any_article(offline, tmp_path, monkeypatch):  # noqa: F811 (a fixture of test_run)
+    needs_ray()
+    import pipeline.engines.ray as ray_engine
+
+    # The runner finds the translator in its models folder; the node (its own process) does not.
+    monkeypatch.setattr(ray_engine, "is_present", lambda models, model_id, revision="main": True)
+    dispatched: list[object] = []
+    monkeypatch.setattr(ray_engine.RayEngine, "_stream", lambda self, windows: dispatched.append(windows) or iter(()))
+    result = run_cli("run", SEEDS, "--out", tmp_path / "out", *offline, "--engine", "ray", "--workers", "1")
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("error: Ray node ") and "model 'nobody/missing-zh-en' is not in " in line and "`digest models pull`" in line
+    assert dispatched == [] and stored_ids(tmp_path / "out") == []
+    assert ray_children() == []
