@@ -65,7 +65,8 @@ def _idf() -> tuple[dict[str, float], float]:
     return jieba.analyse.default_tfidf.idf_freq, jieba.analyse.default_tfidf.median_idf
 
 
-@functools.cache
+# Bounded caches: a view rebuild asks about the same clauses and pairs once per format.
+@functools.lru_cache(maxsize=1 << 16)
 def _clause_nouns(clause: str, figure_zh: str) -> frozenset[str]:
     import jieba
     import jieba.posseg
@@ -77,59 +78,60 @@ def _clause_nouns(clause: str, figure_zh: str) -> frozenset[str]:
     return frozenset(nouns)
 
 
-def _residue(figure: dict) -> str:
-    return figure_clause(figure).replace(figure["text_zh"], "\x00")
+@dataclass(frozen=True)
+class Counted:
+    """What the matching rule reads of a figure, worked out once per figure."""
+
+    unit: str  # units that count the same thing share one: 人, 名 and 位 are all "people"
+    value: tuple  # a range's low end is its value; its English says the high end too
+    years: frozenset[str]
+    residue: str  # the clause holding the figure, the figure itself blanked out
+    nouns: frozenset[str]  # the nouns of that residue: what the figure counts
 
 
-def counted_nouns(figure: dict) -> frozenset[str]:
-    """The nouns of the clause holding ``figure``, the figure itself left out: what it counts."""
-    return _clause_nouns(figure_clause(figure), figure["text_zh"])
-
-
-def _unit_key(figure: dict) -> str:
-    """Units that count the same thing share a key: 人, 名 and 位 are all "people"."""
+def counted(figure: dict) -> Counted:
     unit = UNITS.get(figure["unit_zh"])
-    return unit.plural if unit is not None and unit.plural else figure["unit_zh"]
+    clause = figure_clause(figure)
+    return Counted(
+        unit=unit.plural if unit is not None and unit.plural else figure["unit_zh"],
+        value=(figure["value"], figure["text_en"] if figure["qualifier"] == "range" else ""),
+        years=frozenset(_YEAR.findall(figure["context_zh"])),
+        residue=clause.replace(figure["text_zh"], "\x00"),
+        nouns=_clause_nouns(clause, figure["text_zh"]),
+    )
 
 
-def _years(figure: dict) -> set[str]:
-    return set(_YEAR.findall(figure["context_zh"]))
-
-
-def counted_similarity(a: dict, b: dict) -> tuple[float, float]:
+def counted_similarity(a: Counted, b: Counted) -> tuple[float, float]:
     """(overlap, Jaccard) of what two figures count: the IDF weight of the nouns their clauses share
     over the smaller clause's, and over both clauses'; 0 to 1 each."""
     idf, median = _idf()
-    nouns_a, nouns_b = counted_nouns(a), counted_nouns(b)
 
     def weight(words: frozenset[str]) -> float:
         return sum(idf.get(word, median) for word in words)
 
-    shared, smaller, union = weight(nouns_a & nouns_b), min(weight(nouns_a), weight(nouns_b)), weight(nouns_a | nouns_b)
+    shared, smaller, union = weight(a.nouns & b.nouns), min(weight(a.nouns), weight(b.nouns)), weight(a.nouns | b.nouns)
     return (shared / smaller if smaller else 0.0, shared / union if union else 0.0)
 
 
-def same_quantity(a: dict, b: dict) -> float:
-    """The similarity of two figures when they count the same quantity, else 0."""
-    if _unit_key(a) != _unit_key(b):
+@functools.lru_cache(maxsize=1 << 16)
+def similarity(a: Counted, b: Counted) -> float:
+    """How alike two figures are when they count the same quantity, else 0."""
+    if a.unit != b.unit or (a.years and b.years and not a.years & b.years):
         return 0.0
-    years_a, years_b = _years(a), _years(b)
-    if years_a and years_b and not years_a & years_b:
-        return 0.0
-    overlap, jaccard = counted_similarity(a, b)
-    if _value_key(a) == _value_key(b):
+    if a.value == b.value and a.residue == b.residue:
         # The same value in clauses worded alike counts the same thing even without a noun
         # (城市上涨0.3%); with different values such clauses are often different components
         # (影响CPI下降约0.22个百分点, 约0.08个百分点, each after its own item).
-        if _residue(a) == _residue(b):
-            return 1.0
+        return 1.0
+    overlap, jaccard = counted_similarity(a, b)
+    if a.value == b.value:
         return overlap if overlap >= SAME_VALUE_OVERLAP else 0.0
     return overlap if overlap >= DIFFERENT_VALUE_OVERLAP and jaccard >= DIFFERENT_VALUE_JACCARD else 0.0
 
 
-def _value_key(figure: dict) -> tuple:
-    # A range's low end is its value; its English says the high end too.
-    return (figure["value"], figure["text_en"] if figure["qualifier"] == "range" else "")
+def same_quantity(a: dict, b: dict) -> float:
+    """The similarity of two key figures when they count the same quantity, else 0."""
+    return similarity(counted(a), counted(b))
 
 
 @dataclass
@@ -138,6 +140,7 @@ class FigureReport:
 
     record: Record
     figure: dict
+    counted: Counted
 
     @property
     def outlet(self) -> str:
@@ -170,7 +173,7 @@ class MergedFigure:
     def values(self) -> list[ReportedValue]:
         by_value: dict[tuple, ReportedValue] = {}
         for report in self.reports:
-            key = _value_key(report.figure)
+            key = report.counted.value
             if key not in by_value:
                 by_value[key] = ReportedValue(report.figure["text_en"], [])
             by_value[key].reports.append(report)
@@ -190,10 +193,11 @@ class MergedFigure:
         return f"A figure differs between outlets: {values} — {figure_clause(self.first.figure)}"
 
 
-def _match(figure: dict, line: MergedFigure) -> tuple[bool, float]:
-    """How well ``figure`` fits ``line``: (it agrees with a figure on it, similarity); (False, 0) for no fit."""
-    matches = [(_value_key(figure) == _value_key(report.figure), same_quantity(figure, report.figure)) for report in line.reports]
-    return max((match for match in matches if match[1]), default=(False, 0.0))
+def _fit(figure: Counted, line: MergedFigure) -> tuple[bool, float]:
+    """How well ``figure`` fits ``line``: (it agrees with a figure on it, similarity); (False, 0) for
+    no fit. Each distinct way the line's figures are said is compared once: copies say it alike."""
+    fits = [(figure.value == other.value, similarity(figure, other)) for other in {report.counted for report in line.reports}]
+    return max((fit for fit in fits if fit[1]), default=(False, 0.0))
 
 
 def merge_figures(records: list[Record]) -> list[MergedFigure]:
@@ -203,26 +207,29 @@ def merge_figures(records: list[Record]) -> list[MergedFigure]:
     as outlets mostly agree: of two figures in one sentence pattern (食品价格下降1.0% month on month,
     2.7% year on year) each pairs with its equal."""
     lines: list[MergedFigure] = []
+    lines_by_unit: dict[str, list[int]] = {}
     for record in records:
-        figures = record["key_figures"]
+        reports = [FigureReport(record, figure, counted(figure)) for figure in record["key_figures"]]
         candidates = sorted(
             (
-                (*_match(figure, line), -figure_index, -line_index)
-                for figure_index, figure in enumerate(figures)
-                for line_index, line in enumerate(lines)
+                (*_fit(report.counted, lines[line_index]), -figure_index, -line_index)
+                for figure_index, report in enumerate(reports)
+                for line_index in lines_by_unit.get(report.counted.unit, [])
             ),
             reverse=True,
         )
         placed: dict[int, int] = {}
-        for _, similarity, negative_figure, negative_line in candidates:
+        taken: set[int] = set()
+        for _, fit, negative_figure, negative_line in candidates:
             figure_index, line_index = -negative_figure, -negative_line
-            if similarity and figure_index not in placed and line_index not in placed.values():
+            if fit and figure_index not in placed and line_index not in taken:
                 placed[figure_index] = line_index
-        for figure_index, figure in enumerate(figures):
-            report = FigureReport(record, figure)
+                taken.add(line_index)
+        for figure_index, report in enumerate(reports):
             if figure_index in placed:
                 lines[placed[figure_index]].reports.append(report)
             else:
+                lines_by_unit.setdefault(report.counted.unit, []).append(len(lines))
                 lines.append(MergedFigure([report]))
     return lines
 
