@@ -46,12 +46,19 @@ _SHORT_WIDGET = re.compile(
     r"|^(?:您|你)在这里\s*[：:>＞]"
 )
 _SENTENCE_INSIDE = re.compile(r"[，。]")
+
+
+def _alternatives(kind: str) -> str:
+    """The words of one kind of furniture (pipeline/lang/zh_furniture.tsv) as a regex alternation."""
+    return "|".join(re.escape(word) for word in furniture_words()[kind])
+
+
 # Labels of tag lists and recommendation boxes: 相关字词, 相关新闻, 您可能有兴趣, 你可能还想看, 猜你喜欢.
 # (Not 相关政策： or 相关背景：, which a government story may use to open a part of its own.)
 _RELATED_LABEL = re.compile(
-    r"(?:(?:相关|延伸|推荐|热门|热点|精彩|更多)(?:新闻|阅读|链接|文章|报道|推荐|专题|字词|词条|标签|资讯|视频|图集|图片|热词|内容)?"
-    r"|猜你喜欢|往期(?:回顾|精选|推荐)?"
-    rf"|(?:您|你)?(?:也|或许|大概)?(?:可能|或许)?(?:有兴趣|感兴趣|会喜欢|喜欢|还想看|想看|错过了)[{HAN_RANGES}]{{0,4}})"
+    rf"(?:(?:{_alternatives('related_prefix')})(?:{_alternatives('related_noun')})?"
+    rf"|{_alternatives('related_label')}"
+    rf"|(?:您|你)?(?:也|或许|大概)?(?:可能|或许)?(?:{_alternatives('related_interest')})[{HAN_RANGES}]{{0,4}})"
     r"\s*[：:.…]*$"
 )
 # Furniture that is the whole line, or opens it.
@@ -101,10 +108,6 @@ _CAPTION_MAX_CHARS = 40
 _CAPTION_SENTENCE = re.compile(r"^[^，,；;：:。！？]+。$")
 _PHOTO_POSITION = re.compile(r"[（(](?:[左右]|前排|后排)?[左右中前后][一二三四五六七八九十\d]*[）)]")
 _ISOLATING_BLANKS = 2
-
-
-def _alternatives(kind: str) -> str:
-    return "|".join(re.escape(word) for word in furniture_words()[kind])
 
 
 # A disclaimer or statement block opens with its label (免责声明：本文仅代表作者个人观点……) and may

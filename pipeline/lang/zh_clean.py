@@ -68,8 +68,9 @@ FURNITURE_FILE = Path(__file__).with_name("zh_furniture.tsv")
 
 @cache
 def furniture_words() -> dict[str, tuple[str, ...]]:
-    """Words of page furniture by kind (disclaimer, app_verb, app_pitch, comment_prompt, back_target),
-    read from zh_furniture.tsv, longest first so that a regex alternation prefers the longer word."""
+    """Words of page furniture by kind (disclaimer, app_verb, app_pitch, comment_prompt, back_target,
+    related_prefix, related_noun, related_label, related_interest), read from zh_furniture.tsv,
+    longest first so that a regex alternation prefers the longer word."""
     words: dict[str, list[str]] = {}
     for row in FURNITURE_FILE.read_text(encoding="utf-8").splitlines():
         if row.strip() and not row.startswith("#"):
