@@ -87,7 +87,7 @@ def rebuild_views(store: Store, folder: Path, formats: list[OutputFormat], windo
                         article_paths.append((path, output_format, record))
                 if output_format.story_suffix:
                     for story in stories:
-                        if len(story.records) > 1:
+                        if story.has_page:
                             path = rendering.folder / STORIES_FOLDER / f"{story.id}{output_format.story_suffix}"
                             rendering.plan(path, name, output_format.base_url, story_material[story.id])
                             story_paths.append((path, output_format, story))

@@ -297,3 +297,13 @@ def test_of_fifty_cpi_figures_only_the_one_changed_differs(tmp_path):
     assert len(records[0]["key_figures"]) >= 40
     assert [[value.text_en for value in line.values] for line in lines if line.differs] == [["2.7%", "2.5%"]]
     assert sum(len(line.reports) == 2 and not line.differs for line in lines) == len(records[0]["key_figures"]) - 1
+
+
+def test_a_story_partly_in_a_window_keeps_its_page(story_records):
+    """A date window may hold one article of a story: its article page still links to the story's
+    page, and the page says how many articles the store holds."""
+    (story,) = story_views([by_id(story_records, HUBEI_DAILY)])
+    assert story.has_page and not story.others
+    assert "1 article of the 2 the store holds" in HtmlFormat().render_story(story)
+    (alone,) = story_views([by_id(story_records, JINCHANG)])
+    assert not alone.has_page

@@ -45,7 +45,7 @@ class OutputFormat(ABC):
         raise NotImplementedError
 
     def render_story(self, story: StoryView) -> str:
-        """The page of a story of several articles; only called when ``story_suffix`` is set."""
+        """The page of a story that has one (StoryView.has_page); only called when ``story_suffix`` is set."""
         raise NotImplementedError
 
     @abstractmethod

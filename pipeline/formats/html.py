@@ -43,7 +43,7 @@ environment = jinja2.Environment(
     lstrip_blocks=True,
 )
 environment.filters.update(english_date=english_date, outlet=outlet)
-environment.globals.update(RECORD_HELPERS, GAP_MARK=GAP_MARK)
+environment.globals.update(RECORD_HELPERS, GAP_MARK=GAP_MARK, story_of=story_of)
 
 
 def article_href(record: Record) -> str:
@@ -53,7 +53,7 @@ def article_href(record: Record) -> str:
 
 
 def story_href(story_id: str) -> str:
-    """The page of a story of several articles, relative to the output folder."""
+    """The page of a story (StoryView.has_page), relative to the output folder."""
     return f"{STORIES_FOLDER}/{quote(story_id + HtmlFormat.story_suffix, safe='')}"
 
 
@@ -72,7 +72,7 @@ def story_entry(story: StoryView, link_base: str = "") -> dict:
         "timeline": [(date, [article(record) for record in day]) for date, day in story.timeline],
         "figures": story.shown_figures if story.others else [],
         "warnings": story.warnings,
-        "href": link_base + story_href(story.id) if story.others else None,
+        "href": link_base + story_href(story.id) if story.has_page else None,
     }
 
 

@@ -257,6 +257,12 @@ class StoryView:
     figures: list[MergedFigure]
 
     @property
+    def has_page(self) -> bool:
+        """Whether the story has a page of its own: it has several articles, here or in the store
+        (a view of a date window may hold one of them; its page says so)."""
+        return len(self.records) > 1 or len(story_of(self.lead)["articles"]) > 1
+
+    @property
     def others(self) -> list[Record]:
         """The articles besides the lead: "also reported by"."""
         return [record for record in self.records if record is not self.lead]
