@@ -65,14 +65,15 @@ SCHEME_NOUNS = {
     # Social insurance schemes; 人寿保险 and 财产保险 name insurers. The basic schemes need no more.
     "医疗保险": 2, "养老保险": 2, "失业保险": 2, "工伤保险": 2, "生育保险": 2, "护理保险": 2,
     "基本医疗保险": 0, "基本养老保险": 0,
-    # Systems with a coined name (长期护理保险制度, 生态保护红线制度), outlines (促进共同富裕行动纲要),
+    # Systems and plans with a coined name (长期护理保险制度, 长江经济带发展规划), outlines (促进共同富裕行动纲要),
     # campaigns (爱国卫生运动), and campaigns named by the month, week or season they run in.
-    "制度": 4, "纲要": 4, "运动": 4,
+    "制度": 4, "纲要": 4, "运动": 4, "规划": 4,
     "援助月": 2, "援助季": 2, "服务月": 2, "服务季": 2, "招聘月": 2, "招聘周": 2, "招聘季": 2, "促进月": 2,
     "促进周": 2, "消费季": 2, "消费月": 2, "宣传周": 2, "宣传月": 2, "活动月": 2, "活动周": 2,
 }
-# Before 制度, a dictionary word is a field (社会保障制度, 收入分配制度), not a system's name.
-COINED_HEAD_NOUNS = frozenset({"制度"})
+# Before 制度 or 规划, a dictionary word is a field (社会保障制度, 收入分配制度, 城市规划), not the
+# name of a system or plan (长江经济带发展规划).
+COINED_HEAD_NOUNS = frozenset({"制度", "规划"})
 # 机制 is left out: unquoted, it is nearly always a generic mechanism (建立激励评价机制).
 # 改革 follows every reform; unquoted, only a list of four-character phrases names one
 # (简政放权、放管结合、优化服务改革).
