@@ -36,11 +36,17 @@ FURNITURE_LINES = {
         "平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。",
         "版权声明：来源就你网财经频道的所有文字、图片和音视频资料，版权均属就你网所有，任何媒体、网站或个人未经本网协议"
         "授权不得转载、链接、转贴或以其他方式复制发布/发表。",
+        # The label in brackets, without a colon.
+        "【免责声明】本文仅代表作者个人观点，与本站无关。其原创性以及文中陈述文字和内容未经本站证实，对本文以及其中全部"
+        "或者部分内容、文字的真实性、完整性、及时性本站不作任何保证或承诺，请读者仅作参考，并请自行核实相关内容。",
+        "本站声明：本站部分文章来源于网络，如有侵权请联系删除。",
     ],
     "app promotion": [
         "打开APP阅读全文",
         "打开App阅读体验更佳，攻略、资讯实时更新",
         "下载澎湃新闻客户端，看更多精彩",
+        "点击下载新华社客户端",
+        "扫码下载APP，第一时间获取新闻",
     ],
     "empty comment box": [
         "暂无评论，快来抢沙发吧！",
@@ -48,8 +54,9 @@ FURNITURE_LINES = {
         "网友评论",
         "评论(0)",
         "已有0条评论",
+        "评论加载中",
     ],
-    "back to the portal": ["返回首页", "返回人民网首页", "返回搜狐，查看更多"],
+    "back to the portal": ["返回首页", "返回人民网首页", "返回搜狐，查看更多", "返回新华网"],
     "page tools and empty labels": ["[ 打印 ]", "关闭", "信息来源："],
 }
 
@@ -68,6 +75,7 @@ def test_furniture_between_paragraphs_goes(line):
         # A news sentence about a disclaimer, and one quoting a company's.
         "合同中的免责声明条款是否有效，成为双方争议的焦点，法院审理后认为该条款无效。",
         "该公司在官网发布免责声明：因系统故障造成的损失由公司承担。",
+        "免责声明是合同中常见的条款。",
         # Sentences about downloading and opening apps.
         "下载“粤省事”App后，市民可在线办理社保业务。",
         "打开手机淘宝App，点击首页的“618”入口即可参与活动。",
@@ -86,6 +94,20 @@ def test_related_titles_listed_without_bullets_go_but_a_paragraph_under_a_readin
     titles = "视面必成5大原则 第1天就上班\n成就职业生涯的秘诀：赌局中的心态\n你的工作态度及格吗？\n马化腾谈创业：曾想60万元卖掉QQ"
     assert clean_text(f"{BODY}\n{BODY_2}\n相关阅读：\n{titles}") == [BODY, BODY_2]
     assert clean_text(f"{BODY}\n延伸阅读\n{BODY_2}") == [BODY, BODY_2]
+
+
+def test_a_disclaimer_under_its_label_alone_goes_with_the_label():
+    disclaimer = (
+        "本文仅代表作者个人观点，与本网无关。其原创性以及文中陈述文字和内容未经本站证实，对本文以及其中全部或者部分内容、"
+        "文字的真实性、完整性、及时性本站不作任何保证或承诺，请读者仅作参考，并请自行核实相关内容。"
+    )
+    assert clean_text(f"{BODY}\n{BODY_2}\n免责声明\n{disclaimer}") == [BODY, BODY_2]
+
+
+@pytest.mark.parametrize("label", ["为你推荐", "大家都在看", "相关稿件"])
+def test_titles_under_other_recommendation_labels_go(label):
+    titles = "面试五分钟 礼仪术语判高下\n求职十大成功秘诀"
+    assert clean_text(f"{BODY}\n{BODY_2}\n{label}\n{titles}") == [BODY, BODY_2]
 
 
 def test_the_link_back_to_the_portal_closing_the_last_paragraph_goes():

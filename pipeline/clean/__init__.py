@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from pipeline.clean.boilerplate import (
     is_caption_above_credit,
+    is_disclaimer_label,
     is_footer_line,
     is_furniture,
     is_headline_like,
@@ -123,6 +124,8 @@ def _furniture_lines(lines: list[Line]) -> set[int]:
     paragraph."""
     related = _related_lists(lines)
     furniture = {index for index, line in enumerate(lines) if is_furniture(line.text)}
+    # A disclaimer under its label alone (免责声明 / 本文仅代表作者本人观点……) goes with the label.
+    furniture |= {index + 1 for index in furniture if index + 1 < len(lines) and is_disclaimer_label(lines[index].text)}
     # A furniture sentence (a site's notice under the footer) is not where the article ends.
     body = [index for index in _body_like_lines(lines) if index not in related and index not in furniture]
     first_body, last_body = (body[0], body[-1]) if body else (len(lines), len(lines))

@@ -112,7 +112,11 @@ _ISOLATING_BLANKS = 2
 
 # A disclaimer or statement block opens with its label (免责声明：本文仅代表作者个人观点……) and may
 # run long; a sentence that mentions a disclaimer (合同中的免责声明条款无效) does not open with it.
-_DISCLAIMER = re.compile(rf"[【\[（(]?(?:{_alternatives('disclaimer')})[】\]）)]?\s*[：:]")
+_DISCLAIMER = re.compile(
+    rf"[【\[（(](?:{_alternatives('disclaimer')})[】\]）)]\s*[：:]?|(?:{_alternatives('disclaimer')})\s*[：:]"
+)
+# The label alone on its line: the disclaimer is the next line.
+_DISCLAIMER_LABEL = re.compile(rf"[【\[（(]?(?:{_alternatives('disclaimer')})[】\]）)]?\s*[：:]?$")
 _MAX_DISCLAIMER_CHARS = 400
 # An app promotion opens with its verb, names the app and ends there or with what it promises:
 # 打开APP阅读全文, 下载澎湃新闻客户端，看更多精彩. (下载“粤省事”App后，市民可在线办理 goes on.)
@@ -143,11 +147,15 @@ def is_furniture(text: str) -> bool:
         return True
     if len(text) <= _APP_PROMOTION_MAX_CHARS and _APP_PROMOTION.match(text):
         return True
-    if len(text) <= _MAX_DISCLAIMER_CHARS and _DISCLAIMER.match(text):
+    if len(text) <= _MAX_DISCLAIMER_CHARS and (_DISCLAIMER.match(text) or _DISCLAIMER_LABEL.match(text)):
         return True
     return len(text) <= _MAX_FURNITURE_CHARS and bool(
         _FURNITURE_LINE.match(text) or _RELATED_LABEL.match(text) or _FURNITURE_ANYWHERE.search(text)
     )
+
+
+def is_disclaimer_label(text: str) -> bool:
+    return bool(_DISCLAIMER_LABEL.match(text))
 
 
 def is_related_label(text: str) -> bool:
