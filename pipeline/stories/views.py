@@ -164,6 +164,12 @@ class MergedFigure:
     """One quantity as the story's articles report it."""
 
     reports: list[FigureReport] = field(default_factory=list)
+    # The distinct ways its figures are said: a figure is compared with each once (copies say it alike).
+    wordings: set[Counted] = field(default_factory=set)
+
+    def add(self, report: FigureReport) -> None:
+        self.reports.append(report)
+        self.wordings.add(report.counted)
 
     @property
     def first(self) -> FigureReport:
@@ -195,8 +201,8 @@ class MergedFigure:
 
 def _fit(figure: Counted, line: MergedFigure) -> tuple[bool, float]:
     """How well ``figure`` fits ``line``: (it agrees with a figure on it, similarity); (False, 0) for
-    no fit. Each distinct way the line's figures are said is compared once: copies say it alike."""
-    fits = [(figure.value == other.value, similarity(figure, other)) for other in {report.counted for report in line.reports}]
+    no fit."""
+    fits = [(figure.value == other.value, similarity(figure, other)) for other in line.wordings]
     return max((fit for fit in fits if fit[1]), default=(False, 0.0))
 
 
@@ -210,27 +216,35 @@ def merge_figures(records: list[Record]) -> list[MergedFigure]:
     lines_by_unit: dict[str, list[int]] = {}
     for record in records:
         reports = [FigureReport(record, figure, counted(figure)) for figure in record["key_figures"]]
+        placed: dict[int, int] = {}
+        taken: set[int] = set()
+        # A figure said exactly as one on a line (a copy's) goes there without comparing.
+        for figure_index, report in enumerate(reports):
+            same = (index for index in lines_by_unit.get(report.counted.unit, []) if index not in taken and report.counted in lines[index].wordings)
+            line_index = next(same, None)
+            if line_index is not None:
+                placed[figure_index] = line_index
+                taken.add(line_index)
         candidates = sorted(
             (
                 (*_fit(report.counted, lines[line_index]), -figure_index, -line_index)
                 for figure_index, report in enumerate(reports)
+                if figure_index not in placed
                 for line_index in lines_by_unit.get(report.counted.unit, [])
+                if line_index not in taken
             ),
             reverse=True,
         )
-        placed: dict[int, int] = {}
-        taken: set[int] = set()
         for _, fit, negative_figure, negative_line in candidates:
             figure_index, line_index = -negative_figure, -negative_line
             if fit and figure_index not in placed and line_index not in taken:
                 placed[figure_index] = line_index
                 taken.add(line_index)
         for figure_index, report in enumerate(reports):
-            if figure_index in placed:
-                lines[placed[figure_index]].reports.append(report)
-            else:
+            if figure_index not in placed:
                 lines_by_unit.setdefault(report.counted.unit, []).append(len(lines))
-                lines.append(MergedFigure([report]))
+                lines.append(MergedFigure())
+            lines[placed.get(figure_index, len(lines) - 1)].add(report)
     return lines
 
 
