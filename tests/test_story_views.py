@@ -62,22 +62,6 @@ def digest_folder(inputs: Path, work: Path, key_figures: int | str = 8) -> None:
         run_batch([str(inputs)], settings, progress=False)
 
 
-def tell_story(records: list[dict], story_id: str, article_ids: list[str]) -> None:
-    """Give the articles of ``article_ids`` the story object story assignment gives them (until it
-    is on main); the other records keep none, as records made before stories."""
-    members = sorted((record for record in records if record["id"] in article_ids), key=lambda r: r["metadata"]["date"])
-    outlets = list(dict.fromkeys(record["metadata"]["publisher_en"] or record["metadata"]["publisher_zh"] for record in members))
-    for record in members:
-        record["story"] = {
-            "id": story_id,
-            "articles": [member["id"] for member in members],
-            "outlets": outlets,
-            "first_seen": members[0]["metadata"]["date"],
-            "first_outlet": outlets[0],
-            "copy_of": None,
-        }
-
-
 @pytest.fixture(scope="session")
 def story_store(tmp_path_factory) -> Path:
     """The output folder (store and JSON views) of a run over the two versions and the other seed."""
@@ -94,10 +78,14 @@ def story_store(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def story_records(story_store) -> list[dict]:
-    records = [json.loads(line) for line in (story_store / "digests.jsonl").read_text(encoding="utf-8").splitlines()]
-    tell_story(records, "story-hubei-skills", [WORKERS_DAILY, HUBEI_DAILY])
-    by_id(records, JINCHANG)["story"] = None  # as a record made before stories were assigned
-    return records
+    """The records as the run wrote them, each with the story the run assigned."""
+    return [json.loads(line) for line in (story_store / "digests.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="session")
+def story_id(story_records) -> str:
+    """The id story assignment gave the Workers' Daily report and the 湖北日报 version of it."""
+    return str(by_id(story_records, WORKERS_DAILY)["story"]["id"])
 
 
 def by_id(records: list[dict], article_id: str) -> dict:
@@ -160,9 +148,10 @@ def test_one_quantity_with_two_values_is_flagged_with_each_outlet_and_sentence(s
     assert len(lines) == 8 and all(len(line.reports) == 2 for line in lines)
 
 
-def test_stories_are_ranked_by_outlets_with_the_lead_and_timeline(story_records):
+def test_stories_are_ranked_by_outlets_with_the_lead_and_timeline(story_records, story_id):
     stories = story_views(story_records)
-    assert [story.id for story in stories] == ["story-hubei-skills", JINCHANG]
+    assert [story.id for story in stories] == [story_id, by_id(story_records, JINCHANG)["story"]["id"]]
+    assert by_id(story_records, HUBEI_DAILY)["story"]["id"] == story_id
     hubei_story = stories[0]
     assert hubei_story.lead["id"] == WORKERS_DAILY  # as full as the copy, a day earlier
     assert [record["id"] for record in hubei_story.others] == [HUBEI_DAILY]
@@ -177,9 +166,12 @@ def test_stories_are_ranked_by_outlets_with_the_lead_and_timeline(story_records)
     assert stories[1].timeline == [] and stories[1].warnings == []
 
 
-def test_a_record_without_a_story_is_a_story_of_its_own(story_records):
-    jinchang = by_id(story_records, JINCHANG)
-    assert jinchang.get("story") is None
+@pytest.mark.parametrize("story", ["no key", None])
+def test_a_record_without_a_story_is_a_story_of_its_own(story_records, story):
+    """A record made before stories (no ``story``), or stored before assignment (null)."""
+    jinchang = {key: value for key, value in by_id(story_records, JINCHANG).items() if key != "story"}
+    if story is None:
+        jinchang["story"] = None
     assert story_of(jinchang) == {
         "id": JINCHANG,
         "articles": [JINCHANG],
@@ -198,15 +190,12 @@ def test_the_lead_is_the_earliest_of_the_fullest(story_records):
     assert lead_article([undated, hubei])["id"] == HUBEI_DAILY
 
 
-STORY = "story-hubei-skills"
-
-
-def test_the_index_lists_stories_with_the_outlets_and_the_figure_that_differs(story_records):
+def test_the_index_lists_stories_with_the_outlets_and_the_figure_that_differs(story_records, story_id):
     page = HtmlFormat(group="story").render_batch(story_records)["index.html"]
     items = page.split('<li data-date="')[1:]
     assert len(items) == 2 and '<ol class="articles" id="articles" data-noun="stories">' in page
     assert items[0].startswith("2023-11-28 2023-11-29")
-    assert f'<a href="stories/{STORY}.html">' in items[0] and "2 outlets" in items[0]
+    assert f'<a href="stories/{story_id}.html">' in items[0] and "2 outlets" in items[0]
     assert "Figures differ between outlets" in items[0]
     assert f'Also reported by <a href="articles/{HUBEI_DAILY}.html">湖北日报</a> (29 November 2023).' in items[0]
     assert "湖北省技能人才总量达950万人" in items[0] and "9.5 million people" in items[0]
@@ -224,9 +213,9 @@ def test_the_story_page_shows_its_articles_side_by_side(story_records):
     assert "9.59 million people (Workers&#39; Daily – Workercn.cn); 9.5 million people (湖北日报)" in checks
 
 
-def test_each_article_page_names_its_story_and_links_to_it(story_records):
+def test_each_article_page_names_its_story_and_links_to_it(story_records, story_id):
     page = HtmlFormat().render_article(by_id(story_records, HUBEI_DAILY))
-    assert f'Part of a story: <a href="../stories/{STORY}.html">2 articles from 2 outlets</a>' in page
+    assert f'Part of a story: <a href="../stories/{story_id}.html">2 articles from 2 outlets</a> (a copy of another outlet' in page
     assert "Part of a story" not in HtmlFormat().render_article(by_id(story_records, JINCHANG))
 
 
@@ -243,14 +232,14 @@ def test_the_markdown_briefing_puts_the_differing_figure_first_and_links_the_oth
     assert "Differs" not in flat and flat.count("\n---\n") == 3
 
 
-def test_the_newsletter_and_the_feeds_follow_the_grouping(story_records):
+def test_the_newsletter_and_the_feeds_follow_the_grouping(story_records, story_id):
     newsletter = NewsletterFormat(group="story").render_batch(story_records)["briefing.html"]
     assert newsletter.count("Differs between outlets") == 1 and "Check before publishing" in newsletter
     assert "Also reported by 湖北日报 (29 November 2023)." in newsletter  # no base URL: no link an e-mail could not follow
     feeds = FeedsFormat(group="story").render_batch(story_records)
     items = json.loads(feeds["feed.json"])["items"]
-    assert [item["url"] for item in items] == [f"stories/{STORY}.html", f"articles/{JINCHANG}.html"]
-    assert items[0]["id"].startswith(f"urn:digest:story:{STORY}:")
+    assert [item["url"] for item in items] == [f"stories/{story_id}.html", f"articles/{JINCHANG}.html"]
+    assert items[0]["id"].startswith(f"urn:digest:story:{story_id}:")
     assert "Differs between outlets" in items[0]["content_html"]
     assert len(json.loads(FeedsFormat(group="article").render_batch(story_records)["feed.json"])["items"]) == 3
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import test_story_views
 import test_views_browser
-from test_story_views import HUBEI_DAILY, STORY, WORKERS_DAILY
+from test_story_views import HUBEI_DAILY, WORKERS_DAILY
 from test_views_browser import CHROMIUM, DESKTOP, PHONE, Page
 
 from pipeline.formats.base import ARTICLES_FOLDER, STORIES_FOLDER
@@ -26,6 +26,7 @@ browser = test_views_browser.browser
 tab = test_views_browser.tab
 story_store = test_story_views.story_store
 story_records = test_story_views.story_records
+story_id = test_story_views.story_id
 
 
 @pytest.fixture(scope="module")
@@ -48,19 +49,20 @@ def site(tmp_path_factory, story_records) -> Path:
     return folder
 
 
-def story_page(site: Path) -> Path:
-    return site / STORIES_FOLDER / f"{STORY}.html"
+@pytest.fixture
+def story_page(site, story_id) -> Path:
+    return site / STORIES_FOLDER / f"{story_id}.html"
 
 
-def test_story_pages_load_without_console_errors(site, tab):
-    pages = [site / "index.html", site / "briefing.html", story_page(site), *sorted((site / ARTICLES_FOLDER).glob("*.html"))]
+def test_story_pages_load_without_console_errors(site, tab, story_page):
+    pages = [site / "index.html", site / "briefing.html", story_page, *sorted((site / ARTICLES_FOLDER).glob("*.html"))]
     for path in pages:
         tab.open(path)
     assert len(pages) == 6
     assert tab.problems == []
 
 
-def test_the_index_shows_the_story_once_with_its_differing_figure(site, tab):
+def test_the_index_shows_the_story_once_with_its_differing_figure(site, tab, story_id):
     page = tab.open(site / "index.html")
     assert page.locator("#shown").inner_text() == "Showing 2 of 2 stories."
     first = page.locator("#articles > li").first
@@ -73,14 +75,14 @@ def test_the_index_shows_the_story_once_with_its_differing_figure(site, tab):
     page.select_option("#filter-date", "2023-11-29")  # the day only the second outlet reported
     assert page.locator("#articles > li:visible").count() == 1
     first.locator("h2 a").click()
-    assert page.url.endswith(f"{STORIES_FOLDER}/{STORY}.html")
+    assert page.url.endswith(f"{STORIES_FOLDER}/{story_id}.html")
     assert tab.problems == []
 
 
-def test_the_story_page_puts_the_articles_side_by_side_on_a_desktop_and_stacks_them_on_a_phone(site, browser):
+def test_the_story_page_puts_the_articles_side_by_side_on_a_desktop_and_stacks_them_on_a_phone(browser, story_page):
     for viewport, side_by_side in ((DESKTOP, True), (PHONE, False)):
         tab = Page(browser, viewport)
-        page = tab.open(story_page(site))
+        page = tab.open(story_page)
         boxes = [article.bounding_box() for article in page.locator(".side-by-side article").all()]
         assert len(boxes) == 2
         assert (boxes[0]["y"] == boxes[1]["y"]) is side_by_side
@@ -102,10 +104,10 @@ def test_an_article_page_links_to_its_story(site, tab):
     assert tab.problems == []
 
 
-def test_screenshots_at_phone_and_desktop_width(site, browser, tmp_path):
+def test_screenshots_at_phone_and_desktop_width(site, browser, tmp_path, story_page):
     """Full-page screenshots of the index, the story page and the newsletter, for a person to look at."""
     shots = []
-    for name, path in (("index", site / "index.html"), ("story", story_page(site)), ("newsletter", site / "briefing.html")):
+    for name, path in (("index", site / "index.html"), ("story", story_page), ("newsletter", site / "briefing.html")):
         for width_name, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
             tab = Page(browser, viewport)
             page = tab.open(path)
