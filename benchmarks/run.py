@@ -82,7 +82,7 @@ def store_time() -> Iterator[list[float]]:
     spent = [0.0]
     originals = {
         name: getattr(Store, name)
-        for name in ("claim_id", "cached_record", "put_record", "note_served", "start_run", "finish_run", "record_texts", "rendered", "note_rendered")
+        for name in ("claim_id", "cached_record", "put_record", "note_served", "start_run", "finish_run", "records", "rendered", "note_rendered")
     }
 
     def timed(method):

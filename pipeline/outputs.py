@@ -39,11 +39,23 @@ def _current_umask() -> int:
     return mask
 
 
+def _temporary_file(folder: Path) -> tuple[int, str]:
+    return tempfile.mkstemp(prefix=f".{os.getpid()}-", suffix=TEMPORARY_SUFFIX, dir=folder)
+
+
+def probe_writable(folder: Path) -> None:
+    """OSError unless a file can be created (and removed) in ``folder``; permission bits alone do
+    not say (root, read-only mounts, access lists)."""
+    fd, name = _temporary_file(folder)
+    os.close(fd)
+    os.unlink(name)
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     """Write to a temporary file in the same folder, then rename over ``path``.
     The rename is atomic on POSIX, so readers see the old file or the new one, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{os.getpid()}-", suffix=TEMPORARY_SUFFIX, dir=path.parent)
+    fd, tmp_name = _temporary_file(path.parent)
     try:
         # mkstemp creates the file private (0600); outputs are ordinary files, readable as the umask allows.
         os.chmod(tmp_name, 0o666 & ~_current_umask())

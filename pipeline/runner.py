@@ -35,7 +35,7 @@ from pipeline.settings import Settings
 from pipeline.store import Store, Window, holds_store
 from pipeline.stories.assign import assign_pending
 from pipeline.stories.copies import CopyDesk
-from pipeline.views import rebuild_views
+from pipeline.views import check_output_folder, rebuild_views
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class RunResult:
     from_store: int = 0
     copies: int = 0  # syndicated copies served from an identical article's record, without model work
     stories_touched: int = 0
-    in_views: int = 0
+    in_views: int | None = None  # None: the views were not rebuilt
     skipped_views: int = 0  # files of output folders found in input folders, never read as inputs
     interrupted_by: int | None = None  # the signal number
     stopped_by: str | None = None  # why the batch stopped early (an output that cannot be written)
@@ -70,6 +70,12 @@ class RunResult:
     @property
     def finished(self) -> int:
         return len(self.report.succeeded) + len(self.report.failed)
+
+    @property
+    def views_note(self) -> str:
+        if self.in_views is None:
+            return "the views were not rebuilt (they show the store as an earlier run left it)"
+        return f"views cover {self.in_views} articles"
 
     @property
     def status(self) -> str:
@@ -175,14 +181,8 @@ def open_output(out_dir: Path) -> Store:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError(f"{out_dir}: cannot create the output folder ({error.strerror or error})") from None
-    store = Store(out_dir)
-    try:
-        # Views are written here too: find a read-only folder before any input is read.
-        (out_dir / ".views.lock").touch()
-    except OSError as error:
-        store.close()
-        raise OutputError(f"{out_dir}: cannot write to the output folder ({error.strerror or error})") from None
-    return store
+    check_output_folder(out_dir)
+    return Store(out_dir)
 
 
 class _Batch:
@@ -349,7 +349,7 @@ def run_batch(
                 skipped_views += 1
         result = RunResult(report=BatchReport(), total=len(refs), skipped_views=skipped_views)
         batch = _Batch(pipeline, engine, store, force, result, settings.summariser.batch_size, named_views)
-        result.run_id = store.start_run(batch.signature, package_version())
+        result.run_id = store.start_run(batch.signature, package_version(), len(refs))
         show_bar = progress and sys.stderr.isatty() and sys.stdout.isatty()
         try:
             with _signals(raise_now=True), _Progress(show_bar, len(refs)) as bar:
@@ -370,19 +370,23 @@ def run_batch(
 
 
 def _finish(store: Store, out_dir: Path, formats: list[OutputFormat], pipeline: Pipeline, result: RunResult) -> None:
-    """Close the run in the store and rebuild every view from it; a view that cannot be written
+    """Assign stories, rebuild every view from the store and close the run in it; a view that cannot be written
     stops the run as failed, with the store intact."""
     try:
         assign_pending(store, pipeline.settings.stories.window_days, result.run_id)
         result.stories_touched = store.stories_touched(result.run_id)
     except sqlite3.Error as error:
         result.stopped_by = result.stopped_by or f"cannot assign stories ({error})"
+    try:
+        result.in_views = rebuild_views(store, out_dir, formats, Window(), pipeline.notify)
+    except (OutputError, OSError) as error:
+        result.stopped_by = result.stopped_by or str(error)
     stats = _stats(result, pipeline)
     store.finish_run(
         result.run_id, result.status, result.total, result.digested, result.from_store, len(result.report.failed), stats
     )
-    try:
-        result.in_views = rebuild_views(store, out_dir, formats, Window())
-        write_json_atomic(out_dir / STATS_NAME, stats)
-    except (OutputError, OSError) as error:
-        result.stopped_by = result.stopped_by or str(error)
+    if result.in_views is not None:
+        try:
+            write_json_atomic(out_dir / STATS_NAME, stats)
+        except OSError as error:
+            result.stopped_by = f"{out_dir / STATS_NAME}: cannot write ({error.strerror or error})"

@@ -17,23 +17,27 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import fcntl
+import functools
 import hashlib
 import json
 import os
 import re
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from pipeline.errors import OutputError
+from pipeline.errors import OutputError, quoted, shortened
 from pipeline.outputs import exclusive_lock
 
 STORE_NAME = "digest.sqlite"
 # SQLite answers "database is locked" at once, without waiting, when two connections switch a new
 # database to WAL together, so processes open the store one at a time under this file's lock.
 STORE_LOCK_NAME = ".store.lock"
+# Held by each run while it lives, so that a run whose process was killed can be told from a live one.
+RUN_LOCK_NAME = ".run-{}.lock"
 STORE_VERSION = 1
 # Writers wait this long for another process's transaction instead of failing at once.
 BUSY_TIMEOUT_MS = 60_000
@@ -182,28 +186,66 @@ class Window:
 
 
 class Store:
-    def __init__(self, folder: Path):
+    """The store of ``folder``, created when new. ``read_only`` opens an existing one for reading
+    alone (a store the user may not write: `digest runs`, or `digest brief` into another folder).
+
+    On a writable open, runs left ``running`` by a process that is gone (killed) are closed as
+    ``killed``, with the counts of what they saved."""
+
+    def __init__(self, folder: Path, read_only: bool = False):
         self.folder = folder
         self.path = folder / STORE_NAME
+        self.read_only = read_only
+        # The lock of each run this process is making: held while the run lives (see start_run).
+        self._run_locks: dict[int, IO[str]] = {}
         try:
-            with exclusive_lock(folder / STORE_LOCK_NAME):
-                self.connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-                self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-                self.connection.execute("PRAGMA journal_mode = WAL")
-                self.connection.execute("PRAGMA synchronous = NORMAL")
-                # executescript runs its own statements; the script holds its transaction itself.
-                self.connection.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}INSERT OR IGNORE INTO meta VALUES ('store_version', '{STORE_VERSION}');COMMIT;")
-                version = self.connection.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()[0]
+            self.connection = _connect_read_only(self.path) if read_only else self._connect()
         except sqlite3.Error as error:
             raise OutputError(f"{self.path}: cannot open the store ({error})") from None
         except OSError as error:
             raise OutputError(f"{self.path}: cannot open the store ({error.strerror or error})") from None
-        if str(version) != str(STORE_VERSION):
-            # A store another version of digest laid out: writing to it could spoil what it holds.
+        try:
+            row = self.connection.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
+            if row is None or str(row[0]) != str(STORE_VERSION):
+                # A store another version of digest laid out: writing to it could spoil what it holds.
+                raise OutputError(f"{self.path}: the store has layout version {row and row[0]}; this digest reads version {STORE_VERSION}")
+            if not read_only:
+                self._close_dead_runs()
+            self._identity = _file_identity(self.path)
+        except (sqlite3.Error, OSError, OutputError) as error:
             self.connection.close()
-            raise OutputError(f"{self.path}: the store has layout version {version}; this digest reads version {STORE_VERSION}")
+            if isinstance(error, OutputError):
+                raise
+            raise OutputError(f"{self.path}: cannot open the store ({error})") from None
+
+    def _connect(self) -> sqlite3.Connection:
+        """A connection to the store, laid out when new, made under the store's lock (STORE_LOCK_NAME)."""
+        with exclusive_lock(self.folder / STORE_LOCK_NAME):
+            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            try:
+                connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                # Before anything is written, not even the journal mode, to a database that is not a store.
+                _refuse_foreign(connection, self.path)
+                connection.execute("PRAGMA journal_mode = WAL")
+                connection.execute("PRAGMA synchronous = NORMAL")
+                # executescript runs its own statements; the script holds its transaction itself.
+                connection.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}INSERT OR IGNORE INTO meta VALUES ('store_version', '{STORE_VERSION}');COMMIT;")
+            except BaseException:
+                connection.close()
+                raise
+        return connection
+
+    def check_in_place(self) -> None:
+        """OutputError when the store's file was deleted or replaced since it was opened: what was
+        written through this connection went with it."""
+        if _file_identity(self.path) != self._identity:
+            raise OutputError(f"{self.path}: the store was deleted or replaced while digest was using it; the views were left as they were")
 
     def close(self) -> None:
+        # A run still held here ends with its process: its lock is released for the next open to find.
+        for handle in self._run_locks.values():
+            handle.close()
+        self._run_locks.clear()
         self.connection.close()
 
     @contextlib.contextmanager
@@ -238,12 +280,16 @@ class Store:
     # Records
 
     def cached_record(self, article_id: str, sha256: str, signature: str) -> dict[str, Any] | None:
-        """The stored record of ``article_id`` if it was made from the same bytes under the same signature."""
+        """The stored record of ``article_id`` if it was made from the same bytes under the same
+        signature and is whole (a damaged one is made again, which repairs it)."""
         row = self.connection.execute(
             "SELECT record FROM articles WHERE id = ? AND source_sha256 = ? AND signature = ?",
             (article_id, sha256, signature),
         ).fetchone()
-        return json.loads(row[0]) if row else None
+        if row is None:
+            return None
+        record, problem = parsed_record(article_id, str(row[0]))
+        return record if problem is None else None
 
     def put_record(self, record: dict[str, Any], signature: str, run_id: int) -> None:
         stamp = now()
@@ -284,20 +330,20 @@ class Store:
     def copied_record(self, body_hash: str, signature: str) -> dict[str, Any] | None:
         """The earliest stored record whose cleaned body has ``body_hash`` and was made under ``signature``."""
         row = self.connection.execute(
-            """SELECT articles.record FROM bodies JOIN articles ON articles.id = bodies.article_id
+            """SELECT articles.id, articles.record FROM bodies JOIN articles ON articles.id = bodies.article_id
                WHERE bodies.body_sha256 = ? AND bodies.signature = ? AND articles.signature = ?
                ORDER BY articles.first_digested, articles.id LIMIT 1""",
             (body_hash, signature, signature),
         ).fetchone()
-        return json.loads(row[0]) if row else None
+        return parsed_record(str(row[0]), str(row[1]))[0] if row else None
 
     def note_served(self, run_id: int, article_id: str) -> None:
         """``article_id`` belongs to run ``run_id`` although its record was reused."""
         with self.transaction() as db:
             db.execute("INSERT OR IGNORE INTO run_articles VALUES (?, ?)", (run_id, article_id))
 
-    def record_texts(self, window: Window = Window()) -> list[str]:
-        """The records in ``window`` as JSON text, each with its story as the store knows it now."""
+    def _rows(self, window: Window) -> list[tuple[str, str, dict[str, Any] | None]]:
+        """(id, record JSON, its story as the store knows it now) of the articles in ``window``."""
         query = "SELECT id, record FROM articles"
         conditions, parameters = [], []
         if window.since:
@@ -313,7 +359,30 @@ class Store:
             query += " WHERE " + " AND ".join(conditions)
         rows = self.connection.execute(query, parameters).fetchall()
         stories = self.stories_of([str(article_id) for article_id, _ in rows])
-        return [_with_story(str(text), stories.get(str(article_id))) for article_id, text in rows]
+        return [(str(article_id), str(text), stories.get(str(article_id))) for article_id, text in rows]
+
+    def records(self, window: Window = Window()) -> StoredRecords:
+        """The whole records in ``window``, each with its story and the JSON text it is then; a
+        record that cannot be read, or whose ids cannot name a file, is left out and named."""
+        stored = StoredRecords()
+        for article_id, text, story in self._rows(window):
+            record, problem = parsed_record(article_id, text)
+            if record is not None:
+                text = _with_story(record, text, story)
+                problem = _story_problem(record)
+            if record is None or problem is not None:
+                stored.left_out.append(self.left_out(article_id, problem or ""))
+            else:
+                stored.records.append((record, text))
+        return stored
+
+    def record_texts(self, window: Window = Window()) -> list[str]:
+        """The usable records in ``window`` as JSON text, each with its story as the store knows it now."""
+        return [text for _, text in self.records(window).records]
+
+    def left_out(self, article_id: str, problem: str) -> str:
+        """The line naming a record the views leave out, and why."""
+        return f"{self.path}: record {quoted(article_id)} left out of the views: {problem}"
 
     # Stories (assigned by pipeline.stories; docs/stories.md)
 
@@ -385,18 +454,29 @@ class Store:
         return found
 
     def note_rendered(self, materials: dict[str, str]) -> None:
+        if self.read_only:  # the views are written again next time, if unchanged not rewritten
+            return
         with self.transaction() as db:
             db.executemany("INSERT OR REPLACE INTO rendered VALUES (?, ?)", materials.items())
 
     # Runs
 
-    def start_run(self, signature: str, version: str) -> int:
+    def _run_lock_path(self, run_id: int) -> Path:
+        return self.folder / RUN_LOCK_NAME.format(run_id)
+
+    def start_run(self, signature: str, version: str, inputs: int) -> int:
+        """A new run, ``running`` until finish_run. Its lock file is held from before its row is
+        visible until it finishes, or its process ends: a run whose lock is free is gone."""
         with self.transaction() as db:
             cursor = db.execute(
-                "INSERT INTO runs (started, status, signature, version) VALUES (?, 'running', ?, ?)",
-                (now(), signature, version),
+                "INSERT INTO runs (started, status, inputs, signature, version) VALUES (?, 'running', ?, ?, ?)",
+                (now(), inputs, signature, version),
             )
-            return int(cursor.lastrowid or 0)
+            run_id = int(cursor.lastrowid or 0)
+            handle = self._run_lock_path(run_id).open("a")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            self._run_locks[run_id] = handle
+        return run_id
 
     def record_failure(self, run_id: int, input_name: str, reason: str) -> None:
         with self.transaction() as db:
@@ -409,6 +489,48 @@ class Store:
                    WHERE id = ?""",
                 (now(), status, inputs, digested, from_store, failed, json.dumps(stats), run_id),
             )
+        handle = self._run_locks.pop(run_id, None)
+        if handle is not None:
+            with contextlib.suppress(OSError):
+                self._run_lock_path(run_id).unlink()
+            handle.close()
+
+    def _is_alive(self, run_id: int) -> bool:
+        """Whether the process making ``running`` run ``run_id`` still holds its lock."""
+        try:
+            descriptor = os.open(self._run_lock_path(run_id), os.O_RDONLY)
+        except FileNotFoundError:  # finished meanwhile, or made by a digest that kept no lock
+            return False
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        finally:
+            os.close(descriptor)
+        return False
+
+    def _saved_counts(self, run_id: int) -> tuple[int, int, int]:
+        """(digested, from_store, failed) of a run, from what it saved in the store."""
+        digested, in_run, failed = self.connection.execute(
+            """SELECT (SELECT count(*) FROM articles WHERE run_id = :run), (SELECT count(*) FROM run_articles WHERE run_id = :run),
+                      (SELECT count(*) FROM failures WHERE run_id = :run)""",
+            {"run": run_id},
+        ).fetchone()
+        return int(digested), max(0, int(in_run) - int(digested)), int(failed)
+
+    def _close_dead_runs(self) -> None:
+        running = [int(run_id) for (run_id,) in self.connection.execute("SELECT id FROM runs WHERE status = 'running'")]
+        for run_id in running:
+            if self._is_alive(run_id):
+                continue
+            with self.transaction() as db:
+                # Only if still running: the run may have finished between the query and now.
+                db.execute(
+                    "UPDATE runs SET status = 'killed', digested = ?, from_store = ?, failed = ? WHERE id = ? AND status = 'running'",
+                    (*self._saved_counts(run_id), run_id),
+                )
+            with contextlib.suppress(OSError):
+                self._run_lock_path(run_id).unlink()
 
     def last_run_id(self) -> int | None:
         row = self.connection.execute("SELECT max(id) FROM runs").fetchone()
@@ -423,6 +545,9 @@ class Store:
         for row in rows:
             failures = self.connection.execute("SELECT input, reason FROM failures WHERE run_id = ?", (row[0],)).fetchall()
             run_id, started, ended, status, inputs, digested, from_store, failed = row
+            if status == "running" and not self._is_alive(run_id):  # a read-only store is not closed on open
+                status = "killed"
+                digested, from_store, failed = self._saved_counts(run_id)
             summaries.append(
                 RunSummary(
                     run_id,
@@ -444,20 +569,111 @@ def body_sha256(text_zh: str) -> str:
     return hashlib.sha256(text_zh.encode()).hexdigest()
 
 
-def _with_story(text: str, story: dict[str, Any] | None) -> str:
-    record = json.loads(text)
+def _with_story(record: dict[str, Any], text: str, story: dict[str, Any] | None) -> str:
+    """``record`` (read from ``text``) given ``story``, as JSON text."""
     if record.get("schema", 1) < 3 and story is None:
         return text
     record["story"] = story
     return json.dumps(record, ensure_ascii=False)
 
 
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def parsed_record(article_id: str, text: str) -> tuple[dict[str, Any] | None, str | None]:
+    """(the record, None) when ``text`` is a whole record of ``article_id``, else (None, what is wrong)."""
+    try:
+        record = json.loads(text)
+    except ValueError as error:
+        return None, f"its JSON is damaged ({error})"
+    if not isinstance(record, dict) or record.get("id") != article_id:
+        return None, "it is not the JSON record of this id"
+    if not is_valid_id(article_id):
+        return None, "its id cannot name a file in the output folder"
+    return record, None
+
+
+def _story_problem(record: dict[str, Any]) -> str | None:
+    story = record.get("story")
+    if isinstance(story, dict) and not (isinstance(story.get("id"), str) and is_valid_id(story["id"])):
+        return "its story's id cannot name a file in the output folder"
+    return None
+
+
+def schema_problem(record: dict[str, Any]) -> str | None:
+    """What makes ``record`` break the record schema, if anything. Asked only when the views cannot
+    be rendered: reading every record against the schema at every run would cost seconds."""
+    import jsonschema  # imported here: the check is rare, and the import is not free
+
+    error = jsonschema.exceptions.best_match(_record_validator().iter_errors(record))
+    return None if error is None else f"it does not follow the record schema ({shortened(error.message)})"
+
+
+@functools.cache
+def _record_validator() -> Any:
+    import jsonschema
+
+    from pipeline import PACKAGE_DIR
+
+    return jsonschema.Draft202012Validator(json.loads((PACKAGE_DIR / "schema" / "digest.schema.json").read_text(encoding="utf-8")))
+
+
+@dataclass
+class StoredRecords:
+    records: list[tuple[dict[str, Any], str]] = field(default_factory=list)  # (record, its JSON text)
+    left_out: list[str] = field(default_factory=list)  # one line per record that cannot be used
+
+
+def _refuse_foreign(connection: sqlite3.Connection, path: Path) -> None:
+    """OutputError for a database that holds tables but is no store (another program's file)."""
+    tables = {str(name) for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and "meta" not in tables:
+        raise OutputError(
+            f"{path}: not a digest store (a SQLite database of {len(tables)} other tables); "
+            "it is left untouched: give digest another output folder"
+        )
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that never writes. SQLite reads a store in WAL mode through its -shm file, which
+    a folder the user may not write cannot hold; a store with no write-ahead log pending is then
+    read as an immutable file."""
+    if not path.is_file():
+        raise OutputError(f"{path}: no store here")
+    uri = path.absolute().as_uri()
+    connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        connection.close()
+        log = path.with_name(f"{path.name}-wal")
+        if log.exists() and log.stat().st_size:
+            raise
+        connection = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+    try:
+        _refuse_foreign(connection, path)
+    except OutputError:
+        connection.close()
+        raise
+    return connection
+
+
 def holds_store(folder: Path) -> bool:
     return os.path.isfile(folder / STORE_NAME)
 
 
-def open_existing(folder: Path) -> Store:
+def can_write(folder: Path) -> bool:
+    """Whether this process may write the store in ``folder`` (its file, and the folder its journal goes in)."""
+    return os.access(folder / STORE_NAME, os.R_OK | os.W_OK) and os.access(folder, os.W_OK | os.X_OK)
+
+
+def open_existing(folder: Path, read_only: bool = False) -> Store:
     """The store in ``folder``; OutputError when there is none (nothing was ever digested there)."""
     if not holds_store(folder):
         raise OutputError(f"{folder}: no store here ({STORE_NAME}); run `digest run ... --out {folder}` first")
-    return Store(folder)
+    return Store(folder, read_only)

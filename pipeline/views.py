@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pipeline.core import package_version
 from pipeline.errors import OutputError
-from pipeline.formats import ARTICLES_FOLDER, STORIES_FOLDER, OutputFormat
-from pipeline.outputs import exclusive_lock, write_text_atomic
+from pipeline.formats import ARTICLES_FOLDER, STORIES_FOLDER, OutputFormat, view_names
+from pipeline.outputs import exclusive_lock, probe_writable, stale_temporary_files, write_text_atomic
 from pipeline.render import briefing_order
-from pipeline.store import Store, Window
+from pipeline.store import STORE_NAME, Store, Window, schema_problem
 from pipeline.stories.views import StoryView, story_of, story_views
+
+log = logging.getLogger(__name__)
 
 LOCK_NAME = ".views.lock"
 
@@ -61,56 +65,103 @@ class _Rendering:
         self.done[str(path)] = self.planned[path]
 
 
-def rebuild_views(store: Store, folder: Path, formats: list[OutputFormat], window: Window = Window()) -> int:
+def check_output_folder(folder: Path) -> None:
+    """OutputError, before any input is read, when a run could not write ``folder``'s views, or
+    would replace views of articles its store no longer holds (the store deleted or emptied) with
+    views of its own articles alone."""
+    store = folder / STORE_NAME
+    views = sorted(name for name in view_names() if (folder / name).is_file())
+    if (folder / ARTICLES_FOLDER).is_dir() and any((folder / ARTICLES_FOLDER).iterdir()):
+        views.append(f"{ARTICLES_FOLDER}/")
+    if views and (not store.is_file() or store.stat().st_size == 0):
+        state = "an empty store" if store.is_file() else "no store"
+        raise OutputError(
+            f"{folder}: holds views ({', '.join(views)}) but {state} ({STORE_NAME}); a run would replace them with its own "
+            "articles alone: restore the store, or give another output folder"
+        )
+    for writable in (folder, folder / ARTICLES_FOLDER, folder / STORIES_FOLDER):
+        if writable.is_dir():
+            try:
+                probe_writable(writable)
+            except OSError as error:
+                raise OutputError(f"{writable}: cannot write the views there ({error.strerror or error})") from None
+
+
+def _sweep_temporary_files(folder: Path) -> None:
+    """Remove the temporary files of view writers that were killed before their rename."""
+    for subfolder in (folder, folder / ARTICLES_FOLDER, folder / STORIES_FOLDER):
+        for path in stale_temporary_files(subfolder):
+            path.unlink(missing_ok=True)
+
+
+def _render(store: Store, folder: Path, formats: list[OutputFormat], stored: list[tuple[dict[str, Any], str]]) -> None:
+    records = briefing_order([record for record, _ in stored])
+    own_material = {record["id"]: _digest(text, json.dumps(story_of(record), sort_keys=True)) for record, text in stored}
+    stories = story_views(records)
+    story_material = {story.id: _digest(*(own_material[record["id"]] for record in story.records)) for story in stories}
+    material_of = {record["id"]: _digest(own_material[record["id"]], story_material[story.id]) for story in stories for record in story.records}
+    rendering = _Rendering(store, folder)
+    article_paths: list[tuple[Path, OutputFormat, dict[str, Any]]] = []
+    story_paths: list[tuple[Path, OutputFormat, StoryView]] = []
+    for output_format in formats:
+        name = type(output_format).__name__
+        if output_format.article_suffix:
+            for record in records:
+                path = rendering.folder / ARTICLES_FOLDER / f"{record['id']}{output_format.article_suffix}"
+                rendering.plan(path, name, output_format.base_url, material_of[record["id"]])
+                article_paths.append((path, output_format, record))
+        if output_format.story_suffix:
+            for story in stories:
+                if story.has_page:
+                    path = rendering.folder / STORIES_FOLDER / f"{story.id}{output_format.story_suffix}"
+                    rendering.plan(path, name, output_format.base_url, story_material[story.id])
+                    story_paths.append((path, output_format, story))
+        batch_material = (name, output_format.base_url, output_format.group, *(material_of[record["id"]] for record in records))
+        for batch_name in output_format.batch_names:
+            rendering.plan(rendering.folder / batch_name, *batch_material)
+    stale = rendering.stale()
+    for path, output_format, record in article_paths:
+        if path in stale:
+            write_if_changed(path, output_format.render_article(record))
+            rendering.written(path)
+    for path, output_format, story in story_paths:
+        if path in stale:
+            write_if_changed(path, output_format.render_story(story))
+            rendering.written(path)
+    for output_format in formats:
+        paths = [rendering.folder / batch_name for batch_name in output_format.batch_names]
+        if stale.intersection(paths) or not paths:
+            for batch_name, text in output_format.render_batch(records).items():
+                write_if_changed(rendering.folder / batch_name, text)
+            for path in paths:
+                rendering.written(path)
+    store.note_rendered(rendering.done)
+
+
+def rebuild_views(
+    store: Store, folder: Path, formats: list[OutputFormat], window: Window = Window(), notify: Callable[[str], None] = log.warning
+) -> int:
     """Write every view of the records in ``window`` into ``folder``; the number of records covered.
-    Raises OutputError when a file cannot be written."""
+    A record that cannot be used is left out and named through ``notify``. Raises OutputError when a
+    file cannot be written, or the store is no longer where it was opened."""
     try:
+        store.check_in_place()
         folder.mkdir(parents=True, exist_ok=True)
         with exclusive_lock(folder / LOCK_NAME):
-            stored = [(json.loads(text), text) for text in store.record_texts(window)]
-            records = briefing_order([record for record, _ in stored])
-            own_material = {record["id"]: _digest(text, json.dumps(story_of(record), sort_keys=True)) for record, text in stored}
-            stories = story_views(records)
-            story_material = {story.id: _digest(*(own_material[record["id"]] for record in story.records)) for story in stories}
-            material_of = {
-                record["id"]: _digest(own_material[record["id"]], story_material[story.id]) for story in stories for record in story.records
-            }
-            rendering = _Rendering(store, folder)
-            article_paths: list[tuple[Path, OutputFormat, dict[str, Any]]] = []
-            story_paths: list[tuple[Path, OutputFormat, StoryView]] = []
-            for output_format in formats:
-                name = type(output_format).__name__
-                if output_format.article_suffix:
-                    for record in records:
-                        path = rendering.folder / ARTICLES_FOLDER / f"{record['id']}{output_format.article_suffix}"
-                        rendering.plan(path, name, output_format.base_url, material_of[record["id"]])
-                        article_paths.append((path, output_format, record))
-                if output_format.story_suffix:
-                    for story in stories:
-                        if story.has_page:
-                            path = rendering.folder / STORIES_FOLDER / f"{story.id}{output_format.story_suffix}"
-                            rendering.plan(path, name, output_format.base_url, story_material[story.id])
-                            story_paths.append((path, output_format, story))
-                batch_material = (name, output_format.base_url, output_format.group, *(material_of[record["id"]] for record in records))
-                for batch_name in output_format.batch_names:
-                    rendering.plan(rendering.folder / batch_name, *batch_material)
-            stale = rendering.stale()
-            for path, output_format, record in article_paths:
-                if path in stale:
-                    write_if_changed(path, output_format.render_article(record))
-                    rendering.written(path)
-            for path, output_format, story in story_paths:
-                if path in stale:
-                    write_if_changed(path, output_format.render_story(story))
-                    rendering.written(path)
-            for output_format in formats:
-                paths = [rendering.folder / batch_name for batch_name in output_format.batch_names]
-                if stale.intersection(paths) or not paths:
-                    for batch_name, text in output_format.render_batch(records).items():
-                        write_if_changed(rendering.folder / batch_name, text)
-                    for path in paths:
-                        rendering.written(path)
-            store.note_rendered(rendering.done)
+            _sweep_temporary_files(folder)
+            stored = store.records(window)
+            try:
+                _render(store, folder, formats, stored.records)
+            except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+                # A record whole as JSON may still lack what the formats read: find it by the schema.
+                checked = [(record, text, schema_problem(record)) for record, text in stored.records]
+                if all(problem is None for _, _, problem in checked):
+                    raise
+                stored.records = [(record, text) for record, text, problem in checked if problem is None]
+                stored.left_out += [store.left_out(record["id"], problem) for record, _, problem in checked if problem is not None]
+                _render(store, folder, formats, stored.records)
     except OSError as error:
         raise OutputError(f"{folder}: cannot write the views ({error.strerror or error})") from None
-    return len(records)
+    for line in stored.left_out:
+        notify(line)
+    return len(stored.records)

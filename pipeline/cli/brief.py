@@ -12,7 +12,7 @@ from pipeline.cli.app import app
 from pipeline.cli.common import BY_HELP, CONFIG_HELP, exit_usage, load_config_or_exit
 from pipeline.errors import ConfigError, DigestError
 from pipeline.formats import load_formats
-from pipeline.store import Window, open_existing
+from pipeline.store import Window, can_write, open_existing
 from pipeline.views import rebuild_views
 
 STORE_HELP = "Output folder holding the store (default: config output.dir)."
@@ -44,13 +44,15 @@ def brief_command(
     folder = store_dir or Path(settings.output.dir)
     try:
         window = Window(_iso_date("--since", since), _iso_date("--until", until))
-        store = open_existing(folder)
+        # A store the user may not write is read as it is; the views still go where they may be written.
+        store = open_existing(folder, read_only=not can_write(folder))
     except DigestError as error:
         exit_usage(error)
     try:
         if last_run:
             window = Window(window.since, window.until, store.last_run_id())
-        covered = rebuild_views(store, out or folder, load_formats(settings.output.formats, settings.output.base_url, settings.output.group), window)
+        formats = load_formats(settings.output.formats, settings.output.base_url, settings.output.group)
+        covered = rebuild_views(store, out or folder, formats, window, lambda line: typer.echo(f"warning: {line}", err=True))
     except DigestError as error:
         exit_usage(error)
     finally:
@@ -69,7 +71,7 @@ def runs_command(
     interrupted, failed, or running), its counts, and each input that failed with the reason."""
     settings = load_config_or_exit(config_file)
     try:
-        store = open_existing(store_dir or Path(settings.output.dir))
+        store = open_existing(store_dir or Path(settings.output.dir), read_only=True)
     except DigestError as error:
         exit_usage(error)
     try:

@@ -145,7 +145,7 @@ def run_command(
         name = signal.Signals(result.interrupted_by).name
         typer.echo(
             f"{name}: stopped after {result.finished} of {result.total} inputs; "
-            f"views of {result.in_views} articles rebuilt from the store in {out_dir}",
+            + (f"views of {result.in_views} articles rebuilt from the store in {out_dir}" if result.in_views is not None else result.views_note),
             err=True,
         )
         raise typer.Exit(SIGNAL_EXIT_CODES[signal.Signals(result.interrupted_by)])
@@ -154,7 +154,7 @@ def run_command(
             f"{result.digested + result.from_store} of {result.total} inputs digested into {out_dir}"
             f" ({result.from_store} unchanged, from the store"
             + (f"; {result.copies} served as copies of an identical article, without model work" if result.copies else "")
-            + f"); {result.stories_touched} stor{'y' if result.stories_touched == 1 else 'ies'} touched; views cover {result.in_views} articles"
+            + f"); {result.stories_touched} stor{'y' if result.stories_touched == 1 else 'ies'} touched; {result.views_note}"
             + (f"; {result.skipped_views} files that digest wrote were not read as inputs" if result.skipped_views else ""),
             err=True,
         )

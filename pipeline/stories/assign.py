@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from pipeline.store import Store, now
+from pipeline.store import Store, now, parsed_record
 from pipeline.stories.fingerprint import PERMUTATIONS, Fingerprint, body_minhash, fingerprint, terms
 from pipeline.stories.similarity import COPY_JACCARD, likeness
 
@@ -125,11 +124,13 @@ def assign_pending(store: Store, window_days: int, run_id: int | None = None, to
         return result
     terms("")  # jieba loads its dictionary now, not while holding the store's write lock
     with store.transaction() as db:
+        # A record that cannot be read waits, left out of the views, until a run makes it again.
         pending = [
-            (json.loads(text), published)
-            for text, published in db.execute(
-                "SELECT record, published FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles) ORDER BY id"
+            (record, published)
+            for article_id, text, published in db.execute(
+                "SELECT id, record, published FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles) ORDER BY id"
             )
+            if (record := parsed_record(str(article_id), str(text))[0]) is not None
         ]
         if not pending:
             return result
