@@ -68,7 +68,7 @@ def runs_command(
     config_file: Path | None = typer.Option(None, "--config", help=CONFIG_HELP, dir_okay=False),
 ) -> None:
     """The run history of the store: when each run started and ended, its status (completed,
-    interrupted, failed, or running), its counts, and each input that failed with the reason."""
+    interrupted, failed, running, or killed: ended with its process, counting what it saved), its counts, and each input that failed with the reason."""
     settings = load_config_or_exit(config_file)
     try:
         store = open_existing(store_dir or Path(settings.output.dir), read_only=True)
