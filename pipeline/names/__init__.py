@@ -155,7 +155,8 @@ def _person_english(zh: str, text: str, region: str, glossary: Glossary) -> tupl
     own = glossary.entries.get(zh) or _known_people().get(zh)
     if own:
         return own, GLOSSARY
-    return romanised_person(zh, MAINLAND if _mainland_official(text, zh, region) else region)
+    placed = region in REGION_ROMANISATION and not _mainland_official(text, zh, region)
+    return romanised_person(zh, region if placed else MAINLAND)
 
 
 # A dateline: the outlet, maybe a reporter, the place and the date, then 电 or 讯 (新华社北京11月5日电,
