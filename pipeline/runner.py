@@ -87,23 +87,34 @@ class RunResult:
 @contextlib.contextmanager
 def _signals(raise_now: bool) -> Iterator[list[int]]:
     """SIGINT, SIGTERM and SIGHUP as Interrupted (``raise_now``), or only noted, for work that must not be
-    cut (rebuilding the views). Yields the signals noted."""
+    cut (rebuilding the views). Yields the signals noted.
+
+    A signal already ignored when the run starts (SIGHUP under nohup) stays ignored. Once one signal
+    has arrived, all three are ignored and stay so after the block: the process is on its way out, and
+    a storm of repeats (a held Ctrl-C, an impatient supervisor) must not cut the views' rebuild or the
+    interpreter's exit short."""
     noted: list[int] = []
     if threading.current_thread() is not threading.main_thread():
         yield noted
         return
+    previous = {signum: signal.getsignal(signum) for signum in SIGNAL_EXIT_CODES}
+    handled = [signum for signum, old in previous.items() if old is not signal.SIG_IGN]
 
     def handler(signum: int, _frame: FrameType | None) -> None:
+        for other in handled:
+            signal.signal(other, signal.SIG_IGN)
         noted.append(signum)
         if raise_now:
             raise Interrupted(signum)
 
-    previous = {signum: signal.signal(signum, handler) for signum in SIGNAL_EXIT_CODES}
+    for signum in handled:
+        signal.signal(signum, handler)
     try:
         yield noted
     finally:
-        for signum, old in previous.items():
-            signal.signal(signum, old)
+        if not noted:
+            for signum in handled:
+                signal.signal(signum, previous[signum])
 
 
 class _Progress:

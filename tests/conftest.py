@@ -3,6 +3,7 @@ the registry, and settings that use them."""
 
 from __future__ import annotations
 
+import signal
 from typing import Any
 
 import pytest
@@ -20,6 +21,16 @@ torch.set_num_threads(1)
 # The test doubles go through the same registries as the real backends.
 TRANSLATORS.register("scripted", "scripted:ScriptedTranslator")
 SUMMARISERS.register("scripted", "scripted:ScriptedSummariser")
+
+
+@pytest.fixture(autouse=True)
+def signal_dispositions():
+    """An interrupted run leaves SIGINT, SIGTERM and SIGHUP ignored (its process is on its way out):
+    the next test gets this process's own handlers back."""
+    saved = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    yield
+    for signum, handler in saved.items():
+        signal.signal(signum, handler)
 
 
 @pytest.fixture(scope="session")

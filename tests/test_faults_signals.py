@@ -1,0 +1,73 @@
+"""Faults a hostile tester found in the console script (issue 17): signals, warnings turned into
+errors, output problems blamed on the input, messages glued to the progress bar. Each runs the real
+`digest` command in a process of its own, as a user would."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline import PROJECT_DIR
+
+SEEDS = sorted((PROJECT_DIR / "seeds").glob("*.txt"))
+DIGEST = [sys.executable, "-c", "from pipeline.command import main; main()"]
+# No summariser model and a translator that is not on this machine: the runs need no model.
+OFFLINE = ["--summariser", "extractive", "--translator", "nobody/missing-zh-en"]
+
+
+def environment(**extra: str) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(PROJECT_DIR), "HF_HUB_OFFLINE": "1", **extra}
+
+
+def articles(folder: Path, count: int) -> Path:
+    """``count`` different articles: the seeds with a numbered closing paragraph."""
+    folder.mkdir()
+    for number in range(count):
+        seed = SEEDS[number % len(SEEDS)]
+        text = seed.read_text(encoding="utf-8").rstrip() + f"\n\n（本文为测试稿第{number}篇。）\n"
+        (folder / f"{number:03d}_{seed.name}").write_text(text, encoding="utf-8")
+    return folder
+
+
+def start_run(tmp_path: Path, count: int, **options) -> tuple[subprocess.Popen, Path]:
+    """`digest run` on ``count`` articles, returned once its store exists (the batch is about to start)."""
+    out = tmp_path / "out"
+    command = [*DIGEST, "run", str(articles(tmp_path / "in", count)), "--out", str(out), *OFFLINE, "--models-dir", str(tmp_path / "models")]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment(), cwd=tmp_path, **options)
+    while not (out / "digest.sqlite").exists() and process.poll() is None:
+        time.sleep(0.01)
+    return process, out
+
+
+def test_a_signal_storm_stops_the_run_once_and_exits_130(tmp_path):
+    """SIGINT every 2 ms until the process is gone (a held Ctrl-C): the first stops the batch, the
+    others are ignored, so neither the views' rebuild nor the interpreter's exit is cut short."""
+    process, out = start_run(tmp_path, 40)
+    time.sleep(0.5)
+    while process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        time.sleep(0.002)
+    stderr = process.stderr.read() if process.stderr else ""
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr
+    assert stderr.splitlines()[-1].startswith("SIGINT: stopped after ")
+    assert (out / "briefing.md").is_file()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGINT], ids=["SIGHUP under nohup", "SIGINT in a background job"])
+def test_a_signal_ignored_before_the_run_stays_ignored(tmp_path, signum):
+    """`nohup digest run` ignores SIGHUP, a shell script's background job ignores SIGINT: the run
+    must go on to the end when the signal comes."""
+    process, out = start_run(tmp_path, 40, preexec_fn=lambda: signal.signal(signum, signal.SIG_IGN))
+    time.sleep(1)  # the batch's own handlers are in place
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr
+    assert "40 of 40 inputs digested" in stderr
+    assert len((out / "digests.jsonl").read_text(encoding="utf-8").splitlines()) == 40
