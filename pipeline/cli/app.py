@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import warnings
 
 import typer
 
@@ -26,6 +27,11 @@ def setup_logging(verbose: bool) -> None:
         level=logging.INFO if verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s" if verbose else "%(levelname)s: %(message)s",
     )
+    # Python's warnings come from the libraries too (an unclosed file in jieba, an optional package
+    # transformers recommends): logged like their other chatter, never raised, even when the
+    # environment turns warnings into errors (PYTHONWARNINGS=error), which would fail every input.
+    warnings.simplefilter("default")
+    logging.captureWarnings(True)
     if not verbose:
-        for name in _QUIET_LIBRARIES:
+        for name in (*_QUIET_LIBRARIES, "py.warnings"):
             logging.getLogger(name).setLevel(logging.ERROR)
