@@ -12,6 +12,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from pipeline.errors import OutputError
+
 TEMPORARY_SUFFIX = ".tmp"
 # A temporary file is named by its writer's process id, not by the file it becomes: a name near the
 # file system's 255-byte limit would not fit twice, and a writer's death can be told from its name.
@@ -31,6 +33,19 @@ def exclusive_lock(path: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def check_writable_folder(folder: Path) -> None:
+    """Create ``folder`` when missing and make sure a file can be written in it, before any input is
+    read: OutputError, in one line, when it is a file, cannot be created or is read-only."""
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder}: the output folder is a file")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        raise OutputError(f"{folder}: cannot write to the output folder ({error.strerror or error})") from None
 
 
 def _current_umask() -> int:

@@ -12,6 +12,7 @@ from pipeline.cli.app import app, setup_logging
 from pipeline.cli.common import (
     CONFIG_HELP,
     INPUTS_HELP,
+    check_out_or_exit,
     emit_record,
     load_config_or_exit,
     pipeline_or_exit,
@@ -53,6 +54,7 @@ def clean_command(
     the record's `warnings`. A bad input is reported as `error: <input>: <reason>` and the others go on;
     the exit code is 1 if any input failed."""
     setup_logging(verbose)
+    check_out_or_exit(out)
     pipeline = pipeline_or_exit(load_config_or_exit(config, {"clean": {"script": script.value}} if script else None))
 
     def on_result(ref: InputRef, article: CleanArticle) -> None:

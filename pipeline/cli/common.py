@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,9 +14,9 @@ import typer
 from pipeline.batch import EXIT_USAGE, BatchReport, run_each
 from pipeline.config import load_config
 from pipeline.core import Pipeline
-from pipeline.errors import DigestError
+from pipeline.errors import DigestError, OutputError
 from pipeline.ingest import expand_inputs
-from pipeline.outputs import dump_json, write_json_atomic
+from pipeline.outputs import check_writable_folder, dump_json, write_json_atomic
 from pipeline.records import Article, InputRef
 from pipeline.settings import Settings
 
@@ -47,6 +49,15 @@ def pipeline_or_exit(settings: Settings, warn: bool = True) -> Pipeline:
         exit_usage(error)
 
 
+def check_out_or_exit(out_dir: Path | None) -> None:
+    """--out, checked before any input is read: a problem there is a usage error, not an input's."""
+    if out_dir is not None:
+        try:
+            check_writable_folder(out_dir)
+        except OutputError as error:
+            exit_usage(error)
+
+
 def run_over_inputs(
     inputs: list[str], step: Callable[[Article], Result], on_result: Callable[[InputRef, Result], None], pipeline: Pipeline
 ) -> BatchReport:
@@ -55,11 +66,19 @@ def run_over_inputs(
 
 
 def emit_record(record_id: str, record: dict, as_text: str, json_output: bool, out_dir: Path | None) -> None:
-    """With ``out_dir``, write ``<id>.json`` there; else print JSON (``json_output``) or the text form."""
+    """With ``out_dir``, write ``<id>.json`` there; else print JSON (``json_output``) or the text form.
+    OutputError when it cannot be written (a full disk, a closed pipe)."""
     if out_dir is not None:
-        write_json_atomic(out_dir / f"{record_id}.json", record)
-    elif json_output:
-        sys.stdout.write(dump_json(record))
-    else:
-        sys.stdout.write(as_text)
-    sys.stdout.flush()
+        try:
+            write_json_atomic(out_dir / f"{record_id}.json", record)
+        except OSError as error:
+            raise OutputError(f"{out_dir}: cannot write {record_id}.json ({error.strerror or error})") from None
+        return
+    try:
+        sys.stdout.write(dump_json(record) if json_output else as_text)
+        sys.stdout.flush()
+    except OSError as error:
+        # What is still buffered would fail again when the interpreter flushes stdout at exit.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise OutputError(f"cannot write to standard output ({error.strerror or error})") from None

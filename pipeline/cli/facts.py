@@ -11,6 +11,7 @@ from pipeline.cli.app import app, setup_logging
 from pipeline.cli.common import (
     CONFIG_HELP,
     INPUTS_HELP,
+    check_out_or_exit,
     emit_record,
     load_config_or_exit,
     pipeline_or_exit,
@@ -41,6 +42,7 @@ def facts_command(
     A bad input is reported as `error: <input>: <reason>` and the others go on.
     Exit codes: 0 all inputs succeeded; 1 some failed; 2 usage or configuration error."""
     setup_logging(verbose)
+    check_out_or_exit(out)
     from pipeline.facts.listing import facts_as_text  # the facts stage loads only for this command
 
     pipeline = pipeline_or_exit(load_config_or_exit(config))
