@@ -4,7 +4,11 @@ errors, output problems blamed on the input, messages glued to the progress bar.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import pty
+import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -94,3 +98,79 @@ def test_warnings_turned_into_errors_do_not_fail_the_models(tiny_marian_dir, tin
     result = run_digest("run", SEEDS[0], "--out", tmp_path / "out", *models, cwd=tmp_path, PYTHONWARNINGS="error")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and "Warning" not in result.stderr, result.stderr
+
+
+def without_root_override() -> list[str]:
+    """A prefix that runs a command without root's permission to write anywhere, so that a
+    read-only folder is read-only; skips the test when that cannot be done."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: a read-only folder cannot be made read-only")
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
+
+
+@pytest.mark.parametrize("command", ["facts", "clean"])
+def test_an_output_folder_that_is_a_file_is_a_usage_error(tmp_path, command):
+    out = tmp_path / "taken"
+    out.write_text("not a folder", encoding="utf-8")
+    result = run_digest(command, SEEDS[0], "--out", out, cwd=tmp_path)
+    assert (result.returncode, result.stderr, result.stdout) == (2, f"error: {out}: the output folder is a file\n", "")
+
+
+@pytest.mark.parametrize("command", ["facts", "clean"])
+def test_a_read_only_output_folder_is_a_usage_error_before_any_input_is_read(tmp_path, command):
+    read_only = tmp_path / "read-only"
+    read_only.mkdir()
+    read_only.chmod(0o555)
+    for out in (read_only, read_only / "new"):
+        result = subprocess.run(
+            [*without_root_override(), *DIGEST, command, str(SEEDS[0]), "--out", str(out)],
+            capture_output=True, text=True, env=environment(), cwd=tmp_path, timeout=300,
+        )
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.startswith(f"error: {read_only if out == read_only else out}: ") and result.stderr.count("\n") == 1
+        assert "Permission denied" in result.stderr and SEEDS[0].name not in result.stderr
+    assert list(read_only.iterdir()) == []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("command", ["facts", "clean"])
+def test_a_full_standard_output_is_reported_as_such_not_as_the_inputs_fault(tmp_path, command):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([*DIGEST, command, str(SEEDS[0]), str(SEEDS[1])], stdout=full, stderr=subprocess.PIPE, text=True, env=environment(), cwd=tmp_path)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("warning: ")]
+    assert errors == ["error: cannot write to standard output (No space left on device); stopped after 0 inputs"]
+
+
+def test_a_closed_pipe_on_standard_output_is_reported_as_such(tmp_path):
+    """`digest facts seeds/ | head -0`: the reader is gone before the first record is written."""
+    process = subprocess.Popen([*DIGEST, "facts", str(PROJECT_DIR / "seeds")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment(), cwd=tmp_path)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait(timeout=300) == 1
+    assert stderr == "error: cannot write to standard output (Broken pipe); stopped after 0 inputs\n"
+
+
+def test_errors_while_the_progress_bar_shows_are_printed_above_it(tmp_path):
+    """In a terminal the progress bar shows: a bad input's error line goes through the bar's console,
+    on a line of its own, never written past the bar (`... 0/2 0:00:00error: in/empty.txt: ...`)."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "empty.txt").write_text("", encoding="utf-8")
+    (inputs / SEEDS[0].name).write_bytes(SEEDS[0].read_bytes())
+    controller, terminal = pty.openpty()
+    command = [*DIGEST, "run", "in", "--out", "out", *OFFLINE, "--models-dir", "models"]
+    process = subprocess.Popen(command, stdin=terminal, stdout=terminal, stderr=terminal, env=environment(COLUMNS="200"), cwd=tmp_path)
+    os.close(terminal)
+    screen = b""
+    with contextlib.suppress(OSError):  # the terminal is gone once the process has exited
+        while chunk := os.read(controller, 65536):
+            screen += chunk
+    os.close(controller)
+    assert process.wait(timeout=300) == 1
+    lines = re.split(r"[\r\n]+", re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.decode("utf-8", errors="replace")))
+    assert "error: in/empty.txt: file is empty" in lines, lines
+    assert [line for line in lines if "error: " in line and not line.startswith("error: ")] == []

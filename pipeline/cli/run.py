@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +126,13 @@ def run_command(
     engine_flags = {"kind": engine, "address": ray_address, "workers": workers, "cpus_per_worker": cpus_per_worker}
     flags = _flag_overrides(out, summariser, translator, figures, glossary, script, formats, models_dir, num_beams, by, engine_flags)
     settings = load_config_or_exit(config_file, overrides_or_exit(assignments, flags))
-    notify = (lambda message: None) if quiet else (lambda message: typer.echo(f"warning: {message}", err=True))
+
+    # print to sys.stderr, not typer.echo: while the progress bar shows, rich stands in for sys.stderr
+    # and prints each line above the bar, where click's echo would write past it, glued to the bar.
+    def say(line: str) -> None:
+        print(line, file=sys.stderr)
+
+    notify = (lambda message: None) if quiet else (lambda message: say(f"warning: {message}"))
     try:
         result = run_batch(
             inputs,
@@ -133,7 +140,7 @@ def run_command(
             force=force,
             progress=not (quiet or verbose),
             notify=notify,
-            report_failure=lambda name, reason: typer.echo(f"error: {name}: {reason}", err=True),
+            report_failure=lambda name, reason: say(f"error: {name}: {reason}"),
         )
     except (ConfigError, OutputError) as error:
         exit_usage(error)
