@@ -9,15 +9,17 @@ import signal
 import sys
 from types import FrameType
 
+from pipeline.errors import Interrupted
+
 # 128 + SIGINT, as shells report it.
 INTERRUPTED_EXIT = 130
 
 
-def _interrupt_once(_signum: int, _frame: FrameType | None) -> None:
-    """Ctrl-C as KeyboardInterrupt, once: the repeats of a held key would otherwise interrupt the
-    exit itself (a library's clean-up at exit, in a traceback)."""
+def _interrupt_once(signum: int, _frame: FrameType | None) -> None:
+    """Ctrl-C stops the command, once: the repeats of a held key would otherwise interrupt the exit
+    itself (a library's clean-up at exit, in a traceback)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    raise KeyboardInterrupt
+    raise Interrupted(signum)
 
 
 def main() -> None:
@@ -28,7 +30,7 @@ def main() -> None:
         from pipeline.cli import main as run_command
 
         run_command()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         with contextlib.suppress(OSError):
             print("SIGINT: interrupted", file=sys.stderr)

@@ -36,3 +36,12 @@ class ModelUnavailableError(DigestError):
 class OutputError(DigestError):
     """The output folder, the store or a view cannot be written (read-only folder, full disk...).
     Found before any input is read it is a usage error; found mid-run it stops the batch."""
+
+
+class Interrupted(BaseException):
+    """SIGINT, SIGTERM or SIGHUP arrived. Not a KeyboardInterrupt: typer would turn that into a
+    silent exit, and the user must hear what stopped."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum

@@ -27,7 +27,7 @@ from pipeline import ingest
 from pipeline.batch import BatchReport, failure_reason
 from pipeline.core import FailureReport, Notify, Pipeline, package_version
 from pipeline.engines import Engine, Results, open_engine
-from pipeline.errors import ConfigError, InputError, OutputError
+from pipeline.errors import ConfigError, InputError, Interrupted, OutputError
 from pipeline.formats import VIEW_FOLDERS, OutputFormat, load_formats, view_names
 from pipeline.outputs import write_json_atomic
 from pipeline.records import Article, Digest, InputRef, QualityCounts
@@ -42,14 +42,6 @@ log = logging.getLogger(__name__)
 STATS_NAME = "stats.json"
 # 128 + the signal, as shells report. SIGHUP: a cron job's or ssh session's terminal went away.
 SIGNAL_EXIT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143, signal.SIGHUP: 129}
-
-
-class Interrupted(BaseException):
-    """SIGINT or SIGTERM arrived: the batch stops after the file being written."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
 
 
 @dataclass
