@@ -74,7 +74,7 @@ def test_a_signal_ignored_before_the_run_stays_ignored(tmp_path, signum):
     process, out = start_run(tmp_path, 40, preexec_fn=lambda: signal.signal(signum, signal.SIG_IGN))
     time.sleep(1)  # the batch's own handlers are in place
     process.send_signal(signum)
-    _, stderr = process.communicate(timeout=120)
+    _, stderr = process.communicate(timeout=900)
     assert process.returncode == 0, stderr
     assert "40 of 40 inputs digested" in stderr
     assert len((out / "digests.jsonl").read_text(encoding="utf-8").splitlines()) == 40
