@@ -81,7 +81,7 @@ def test_a_signal_ignored_before_the_run_stays_ignored(tmp_path, signum):
 
 
 def run_digest(*arguments: object, cwd: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*DIGEST, *map(str, arguments)], capture_output=True, text=True, env=environment(**env), cwd=cwd, timeout=600)
+    return subprocess.run([*DIGEST, *map(str, arguments)], capture_output=True, text=True, env=environment(**env), cwd=cwd, timeout=900)
 
 
 def test_warnings_turned_into_errors_change_nothing(tmp_path):
@@ -129,7 +129,7 @@ def test_a_read_only_output_folder_is_a_usage_error_before_any_input_is_read(tmp
     for out in (read_only, read_only / "new"):
         result = subprocess.run(
             [*without_root_override(), *DIGEST, command, str(SEEDS[0]), "--out", str(out)],
-            capture_output=True, text=True, env=environment(), cwd=tmp_path, timeout=300,
+            capture_output=True, text=True, env=environment(), cwd=tmp_path, timeout=900,
         )
         assert result.returncode == 2, result.stderr
         assert result.stderr.startswith(f"error: {read_only if out == read_only else out}: ") and result.stderr.count("\n") == 1
@@ -153,7 +153,7 @@ def test_a_closed_pipe_on_standard_output_is_reported_as_such(tmp_path):
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()
     stderr = process.stderr.read()
-    assert process.wait(timeout=300) == 1
+    assert process.wait(timeout=900) == 1
     assert stderr == "error: cannot write to standard output (Broken pipe); stopped after 0 inputs\n"
 
 
@@ -173,7 +173,7 @@ def test_errors_while_the_progress_bar_shows_are_printed_above_it(tmp_path):
         while chunk := os.read(controller, 65536):
             screen += chunk
     os.close(controller)
-    assert process.wait(timeout=300) == 1
+    assert process.wait(timeout=900) == 1
     lines = re.split(r"[\r\n]+", re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.decode("utf-8", errors="replace")))
     assert "error: in/empty.txt: file is empty" in lines, lines
     assert [line for line in lines if "error: " in line and not line.startswith("error: ")] == []
