@@ -254,19 +254,17 @@ class _Batch:
         for ref, result in results:
             if isinstance(result, Exception):
                 self.fail(ref, result, progress)
-                continue
-            self.store.put_record(result.to_dict(), self.signature, self.result.run_id)
-            self.result.counts.add(result.counts)
-            self.result.digested += 1
-            self.result.report.succeeded.append(ref.display)
-            progress.done(ref, "done")
-        for ref, article in self.copies.release():
-            status = self.place(ref, article)
-            if status is not None:
+            else:
+                self.store.put_record(result.to_dict(), self.signature, self.result.run_id)
+                self.result.counts.add(result.counts)
+                self.result.digested += 1
                 self.result.report.succeeded.append(ref.display)
-                progress.done(ref, status)
-        if self.window:  # a held article whose twin failed is digested itself
-            self.flush(progress)
+                progress.done(ref, "done")
+            for held, article in self.copies.settled(ref):  # copies of it, served now (or digested, if it failed)
+                status = self.place(held, article)
+                if status is not None:
+                    self.result.report.succeeded.append(held.display)
+                    progress.done(held, status)
 
     def fail(self, ref: InputRef, error: Exception, progress: _Progress) -> None:
         reason = failure_reason(error)
@@ -295,6 +293,9 @@ class _Batch:
                     self.flush(progress)
             self.flush(progress)
             self.save(self.engine.finish(lambda name: progress.stage("the last articles", name)), progress)
+            while self.window:  # copies held for a twin that failed: digested themselves
+                self.flush(progress)
+                self.save(self.engine.finish(lambda name: progress.stage("the last articles", name)), progress)
         except (OutputError, sqlite3.Error, OSError) as error:
             # The output side failed (full disk, store locked for too long): later inputs would fail the same way.
             reason = str(error) if isinstance(error, OutputError) else f"cannot write outputs ({error})"

@@ -15,9 +15,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent))
 
-from conftest import settings_with
-
 from pipeline.assemble import build_digest
+from pipeline.config import load_config
 from pipeline.core import Pipeline
 from pipeline.records import English, InputRef, ModelInfo, Summary
 
@@ -31,7 +30,7 @@ def labelled() -> list[dict]:
 def records(articles: list[dict]) -> list[dict]:
     """The record of each labelled article as the stages make it without models, dated and
     attributed as labelled (the text alone often does not say)."""
-    pipeline = Pipeline(settings_with({"summariser": {"kind": "extractive"}}))
+    pipeline = Pipeline(load_config(overrides={"summariser": {"kind": "extractive"}}))
     made = []
     with tempfile.TemporaryDirectory() as folder:
         for article in articles:

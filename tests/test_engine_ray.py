@@ -41,12 +41,14 @@ def stored_ids(out: Path) -> list[str]:
 
 
 def batch_of(count: int, folder: Path) -> Path:
-    """``count`` articles made from the seeds (each seed under several names: distinct ids)."""
+    """``count`` articles made from the seeds (each seed under several names and with its own closing line)."""
     folder.mkdir(parents=True, exist_ok=True)
     seeds = sorted(SEEDS.glob("*.txt"))
     for index in range(count):
         seed = seeds[index % len(seeds)]
-        shutil.copyfile(seed, folder / f"{index:03d}_{seed.name}")
+        # A closing line of its own: an identical body would be served as a copy, without model work.
+        text = seed.read_text(encoding="utf-8").rstrip() + f"\n\n（本文为测试稿第{index}篇。）\n"
+        (folder / f"{index:03d}_{seed.name}").write_text(text, encoding="utf-8")
     return folder
 
 

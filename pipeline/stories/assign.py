@@ -21,12 +21,14 @@ import numpy as np
 
 from pipeline.store import Store, now, parsed_record
 from pipeline.stories.fingerprint import PERMUTATIONS, Fingerprint, body_minhash, fingerprint, terms
-from pipeline.stories.similarity import COPY_JACCARD, likeness
+from pipeline.stories.similarity import is_copy, likeness
 
 # Words and names an article is indexed by, to find the few articles worth comparing it with.
 INDEX_TERMS = 12
-# A candidate must share at least this many index keys.
+# A candidate must share at least this many index keys; of those within the window, the ones
+# sharing the most keys are compared, no more than CANDIDATES_COMPARED.
 SHARED_KEYS = 2
+CANDIDATES_COMPARED = 50
 # Locality-sensitive hashing of the MinHash: a copy shares at least one band of this many values
 # with its original (at Jaccard 0.5, 1 - (1 - 0.5**4)**16 = 64% of the time for any one band set;
 # the word keys find the rest).
@@ -88,7 +90,7 @@ class _Index:
         twins = [
             self.members[position]
             for position in positions
-            if abs(self.members[position].seen - seen) <= window and float(np.mean(self.members[position].prints.minhash == minhash)) >= COPY_JACCARD
+            if abs(self.members[position].seen - seen) <= window and is_copy(self.members[position].prints.minhash, minhash)
         ]
         return min(twins, key=lambda member: (member.seen, member.article_id), default=None)
 
@@ -103,8 +105,8 @@ class _Index:
         for key in self.keys(prints):
             for position in self.postings.get(key, ()):
                 shared[position] += 1
-        found = [self.members[position] for position, count in shared.items() if count >= SHARED_KEYS]
-        return [member for member in found if abs(member.seen - seen) <= window]
+        near = [(count, position) for position, count in shared.items() if count >= SHARED_KEYS and abs(self.members[position].seen - seen) <= window]
+        return [self.members[position] for _, position in sorted(near, reverse=True)[:CANDIDATES_COMPARED]]
 
 
 def _date(value: str | None, fallback: datetime.date) -> datetime.date:
@@ -154,14 +156,13 @@ def assign_pending(store: Store, window_days: int, run_id: int | None = None, to
             minhash = body_minhash(record.get("text_zh", ""))
             twin = index.original(minhash, seen, window)
             prints = fingerprint(record, minhash, twin.prints.terms if twin is not None else None)
-            matches = []
-            for candidate in index.candidates(prints, seen, window):
-                alike = likeness(prints, candidate.prints)
-                if alike.same_story:
-                    matches.append((candidate, alike.is_copy))
-            stories = sorted({current(candidate.story_id) for candidate, _ in matches})
-            copies = sorted((candidate for candidate, is_copy in matches if is_copy), key=lambda member: (member.seen, member.article_id))
-            copy_of = (copies[0].copy_of or copies[0].article_id) if copies else None
+            if twin is not None:
+                # A copy is like what its original is like: it joins the original's story, compared with nothing else.
+                stories, copy_of = [current(twin.story_id)], twin.copy_of or twin.article_id
+            else:
+                matches = [candidate for candidate in index.candidates(prints, seen, window) if likeness(prints, candidate.prints).same_story]
+                stories = sorted({current(candidate.story_id) for candidate in matches})
+                copy_of = None
             if not stories:
                 story_id = story_id_for(record["id"])
                 result.created += 1

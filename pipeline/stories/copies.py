@@ -88,19 +88,20 @@ def copy_digest(pipeline: Pipeline, article: Article, cleaned: CleanArticle, ori
 class CopyDesk:
     """Finds, for the runner, the articles of a run that are identical copies of one already digested.
 
-    An article whose twin waits in the runner's window (not yet digested) is held back until that
-    window is done, then served from the twin's record."""
+    An article whose twin is being digested (in the window, or on a cluster) is held back until the
+    twin's record is saved, then served from it: every engine gives the same records."""
 
     def __init__(self, pipeline: Pipeline, store: Store, signature: str):
         self.pipeline = pipeline
         self.store = store
         self.signature = signature
-        self.waiting: set[str] = set()  # body hashes of the articles in the window
-        self.held: list[tuple[InputRef, Article]] = []
+        self.in_flight: dict[str, str] = {}  # input -> body hash, for the articles being digested
+        self.twins: dict[str, str] = {}  # body hash -> the input being digested with that body
+        self.held: dict[str, list[tuple[InputRef, Article]]] = {}
 
     def serve(self, ref: InputRef, article: Article) -> Digest | bool:
         """The record of ``article`` when it is a copy of a stored one; True when it is held back
-        for a twin waiting in the window; False when it is to be digested (it joins the window)."""
+        for a twin being digested; False when it is to be digested itself."""
         cleaned = self.pipeline.clean(article)
         if not cleaned.text_zh:
             return False
@@ -108,13 +109,17 @@ class CopyDesk:
         original = self.store.copied_record(body_hash, self.signature)
         if original is not None and original["id"] != article.id:
             return copy_digest(self.pipeline, article, cleaned, original)
-        if body_hash in self.waiting:
-            self.held.append((ref, article))
+        if body_hash in self.twins:
+            self.held.setdefault(body_hash, []).append((ref, article))
             return True
-        self.waiting.add(body_hash)
+        self.twins[body_hash] = ref.display
+        self.in_flight[ref.display] = body_hash
         return False
 
-    def release(self) -> list[tuple[InputRef, Article]]:
-        """The articles held back for the window just done."""
-        held, self.held, self.waiting = self.held, [], set()
-        return held
+    def settled(self, ref: InputRef) -> list[tuple[InputRef, Article]]:
+        """The articles held back for ``ref``, whose record was just saved (or which failed)."""
+        body_hash = self.in_flight.pop(ref.display, None)
+        if body_hash is None:
+            return []
+        del self.twins[body_hash]
+        return self.held.pop(body_hash, [])

@@ -59,10 +59,18 @@ class Likeness:
         return self.cosine >= SAME_WORDS and not self.names_disagree and not self.figures_disagree
 
 
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """The MinHash estimate of the Jaccard similarity of two bodies' shingles."""
+    return np.count_nonzero(a == b) / len(a) if len(a) == len(b) and len(a) else 0.0
+
+
+def is_copy(a: np.ndarray, b: np.ndarray) -> bool:
+    return jaccard(a, b) >= COPY_JACCARD
+
+
 def likeness(a: Fingerprint, b: Fingerprint) -> Likeness:
-    jaccard = float(np.mean(a.minhash == b.minhash)) if len(a.minhash) == len(b.minhash) else 0.0
     small, large = (a.terms, b.terms) if len(a.terms) <= len(b.terms) else (b.terms, a.terms)
     cosine = sum(weight * large[word] for word, weight in small.items() if word in large)
     names = (len(a.names & b.names), min(len(a.names), len(b.names)))
     figures = (len(a.figures & b.figures), min(len(a.figures), len(b.figures)))
-    return Likeness(jaccard, cosine, names, figures)
+    return Likeness(jaccard(a.minhash, b.minhash), cosine, names, figures)
