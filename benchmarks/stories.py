@@ -6,9 +6,10 @@
    tests/data/stories and seeds/ repeated with changes (a numbered closing sentence, a figure
    changed, the first paragraph dropped in every third, another outlet, dates over 30 days). CPU
    seconds of the assignment alone (on one core: it is single-threaded), and the process's peak RSS.
-2. Add 100 articles to a store already holding 100,000 assigned ones over a year (--quick: 20 to
-   10,000): the stored ones are given fingerprints and memberships directly, since only the new
-   articles are compared and only the window's members are read.
+2. Add 100 articles of one day's run (dated the store's last two days) to a store already holding
+   100,000 assigned ones over a year (--quick: 20 to 10,000): the stored ones are given fingerprints
+   and memberships directly, since only the new articles are compared and only the members within
+   the window are read.
 3. A batch where half the articles are syndicated copies (the same body under another headline and
    outlet) against the same number of articles that are all different, through `digest run` with
    the chosen models (--quick: 8 articles, tiny models): copies cost no model work.
@@ -130,7 +131,10 @@ def add_to_large_store(bases: list[dict], stored: int, added: int) -> None:
                         (article_id, story_id, seen, f"outlet{number % 50}", prints[number % len(prints)], stamp),
                     )
                 for number in range(added):
-                    _insert_article(db, variant(bases[number % len(bases)], stored + number, 365))
+                    record = variant(bases[number % len(bases)], stored + number, 365)
+                    # A day's run: the new articles are of the store's last two days.
+                    record["metadata"]["date"] = (START + datetime.timedelta(days=364 - number % 2)).isoformat()
+                    _insert_article(db, record)
             cpu, wall = time.process_time(), time.perf_counter()
             report = assign_pending(store, 7)
             cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
