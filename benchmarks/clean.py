@@ -26,7 +26,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=100, help="passes over the inputs (default 100)")
     parser.add_argument("--corpus", action="store_true", help="the real HTML pages of ../shared/corpus, not the seeds")
+    parser.add_argument("--quick", action="store_true", help="one pass: checks that the benchmark runs (CI)")
     args = parser.parse_args()
+    if args.quick:
+        args.repeat = 1
     pin_to_one_core()
     inputs = sorted((CORPUS / "pages").glob("*.html")) if args.corpus else sorted(SEEDS.glob("*.txt"))
     if not inputs:

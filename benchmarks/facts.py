@@ -23,7 +23,10 @@ from pipeline.ingest import expand_inputs, read_article
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=50, help="runs per article (default 50)")
+    parser.add_argument("--quick", action="store_true", help="one run per article: checks that the benchmark runs (CI)")
     args = parser.parse_args()
+    if args.quick:
+        args.repeat = 1
     pin_to_one_core()
     articles = [clean_article(read_article(ref)) for ref in expand_inputs([str(SEEDS)])]
     started = time.perf_counter()

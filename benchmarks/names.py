@@ -30,7 +30,9 @@ def cpu_ms(article: CleanArticle) -> tuple[float, int]:
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--repeat", type=int, default=20, help="runs per article (default 20)")
-    repeat = options.parse_args().repeat
+    options.add_argument("--quick", action="store_true", help="one run per article: checks that the benchmark runs (CI)")
+    parsed = options.parse_args()
+    repeat = 1 if parsed.quick else parsed.repeat
     pin_to_one_core()
     articles = [clean_article(read_article(ref)) for ref in expand_inputs([str(SEEDS)])]
     print(f"warm-up (jieba dictionary, GeoNames): {cpu_ms(articles[0])[0]:.0f} ms CPU")

@@ -2,6 +2,7 @@
 
     PYTHONPATH=. python benchmarks/real_size.py                 # 5 seeds and a 20-article batch
     PYTHONPATH=. python benchmarks/real_size.py --threads 1 --only ctranslate2 --beams 2
+    PYTHONPATH=. python benchmarks/real_size.py --quick           # tiny models, 2 articles (CI)
 
 The real weights are not needed (speed does not depend on weight values): random-weight models of the
 exact default architectures are built once into --work (default /tmp/digest-real-size, ~3.5 GB):
@@ -38,6 +39,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -68,6 +70,9 @@ HEADLINE_TOKENS = 20
 ENGLISH_PER_CHINESE_TOKEN = 1.2
 SEED = 1234
 HEADLINE_CHARACTERS = 20
+# Folders of --work the models are built into and loaded from.
+SUMMARISER_FOLDER = "mt5-base-random"
+TRANSLATOR_FOLDER = "opus-mt-zh-en-random"
 
 
 def build_marian(target: Path) -> Path:
@@ -179,34 +184,29 @@ def translator_settings(backend: str, model: Path, args):
     )
 
 
-class Recording:
-    """Stands in for the translator: records what the stage asks and answers from ``answers``."""
-
-    def __init__(self, translator, answers: dict[str, str] | None = None):
-        self.translator = translator
-        self.answers = answers
-        self.asked: list[str] = []
-        self.model_info = translator.model_info
-
-    def translate(self, sentences: list[str]) -> list[str]:
-        self.asked += sentences
-        return [self.answers[s] if self.answers is not None else "x" for s in sentences]
-
-
 def translate_window(translator, window, glossary) -> tuple[int, int]:
-    """Translate a window of (article, facts, summary) as the batched pipeline would: every distinct
-    sentence of the window in one call. Returns (sentences translated, English tokens generated)."""
-    from pipeline.translate.stage import translate_article
+    """Translate a window of (article, facts, summary, names) as the pipeline does: translate_articles
+    with the real translator, every distinct sentence of the window together. Only the translator's
+    batch call is watched, so the benchmark uses the stage's own interface and cannot drift from it.
+    Returns (sentences given to the model, English tokens generated)."""
+    from pipeline.translate.stage import ArticleToTranslate, translate_articles
 
-    recorder = Recording(translator)
-    for article, facts, summary in window:
-        translate_article(article, facts, summary, recorder, glossary)
-    distinct = list(dict.fromkeys(recorder.asked))
-    english = translator.translate(distinct)
-    answering = Recording(translator, dict(zip(distinct, english, strict=True)))
-    for article, facts, summary in window:
-        translate_article(article, facts, summary, answering, glossary)
-    return len(distinct), sum(len(translator.tokenizer(text_target=text).input_ids) for text in english)
+    asked: list[str] = []
+    english: list[str] = []
+    translate_batch = translator.translate_batch
+
+    def watched(batch: list[str], plain: bool = False) -> list[str]:
+        outputs = translate_batch(batch, plain)
+        asked.extend(batch)
+        english.extend(outputs)
+        return outputs
+
+    translator.translate_batch = watched
+    try:
+        translate_articles([ArticleToTranslate(*item) for item in window], translator, glossary)
+    finally:
+        del translator.translate_batch
+    return len(asked), sum(len(translator.tokenizer(text_target=text).input_ids) for text in english)
 
 
 def with_usable_summaries(summariser) -> None:
@@ -229,6 +229,8 @@ def with_usable_summaries(summariser) -> None:
 def run_backend(args) -> dict:
     """One backend on --articles articles, in this process."""
     from pipeline.facts import extract_facts
+    from pipeline.names import find_names
+    from pipeline.records import Names
     from pipeline.settings import GlossarySettings
     from pipeline.summarise import load_summariser
     from pipeline.translate.glossary import load_glossary
@@ -236,18 +238,19 @@ def run_backend(args) -> dict:
     work = args.work
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
-    summariser_settings, models = settings(args.backend, work / "mt5-base-random", args)
+    summariser_settings, models = settings(args.backend, work / SUMMARISER_FOLDER, args)
     summariser = load_summariser(summariser_settings, models)
     with_usable_summaries(summariser)
-    translator = load_translator(args.backend, work / "opus-mt-zh-en-random", args, models)
+    translator = load_translator(args.backend, work / TRANSLATOR_FOLDER, args, models)
     loaded = time.perf_counter()
     batch = articles(args.articles)
     facts = [extract_facts(article) for article in batch]
     glossary = load_glossary(GlossarySettings())
+    names = [Names(article.id, find_names(article, glossary)) for article in batch]
     summarised_at, cpu_start = time.perf_counter(), cpu_seconds()
     summaries = summariser.summarise_many(batch)
     summarised, cpu_summarised = time.perf_counter(), cpu_seconds()
-    sentences, english_tokens = translate_window(translator, list(zip(batch, facts, summaries, strict=True)), glossary)
+    sentences, english_tokens = translate_window(translator, list(zip(batch, facts, summaries, names, strict=True)), glossary)
     translated, cpu_translated = time.perf_counter(), cpu_seconds()
     with_input = sum(1 for article in batch if summariser.model_input(article))
     work_seconds = translated - summarised_at
@@ -278,7 +281,7 @@ def convert_models(args) -> None:
     from pipeline.convert import ctranslate2_model
 
     _, models = settings("ctranslate2", args.work, args)
-    for role, name in (("summariser", "mt5-base-random"), ("translator", "opus-mt-zh-en-random")):
+    for role, name in (("summariser", SUMMARISER_FOLDER), ("translator", TRANSLATOR_FOLDER)):
         ctranslate2_model(models, role, str(args.work / name), "main", "--" + role, "int8")
 
 
@@ -302,6 +305,7 @@ def main() -> None:
     parser.add_argument("--only", choices=["transformers", "ctranslate2"])
     parser.add_argument("--batches", default="5,20", help="article counts to run (default 5,20)")
     parser.add_argument("--transformers-max", type=int, default=5, help="largest batch run with transformers (slow)")
+    parser.add_argument("--quick", action="store_true", help="tiny models in a temporary folder, 2 articles: checks that the benchmark runs (CI)")
     parser.add_argument("--backend", help=argparse.SUPPRESS)
     parser.add_argument("--articles", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -311,10 +315,34 @@ def main() -> None:
     if args.backend:
         print(json.dumps(run_backend(args)))
         return
-    build_marian(args.work / "opus-mt-zh-en-random")
-    build_mt5_base(args.work / "mt5-base-random", args.han_pieces)
     backends = [args.only] if args.only else ["transformers", "ctranslate2"]
     forwarded = [a for a in sys.argv[1:] if not a.startswith("--only") and a not in backends]
+    if args.quick:
+        with tempfile.TemporaryDirectory(prefix="digest-real-size-quick-") as work:
+            # One thread: a tiny model's operations gain nothing from more, and on a busy machine the
+            # thread pool's spin-waiting makes them hundreds of times slower.
+            args.work, args.batches, args.transformers_max, args.threads = Path(work), "2", 2, 1
+            build_models(args, tiny=True)
+            measure(args, backends, [*forwarded, "--work", work, "--threads", "1"])
+        return
+    build_models(args, tiny=False)
+    measure(args, backends, forwarded)
+
+
+def build_models(args, tiny: bool) -> None:
+    """The models, in the folders the backends load from: real size, or the tests' tiny ones."""
+    if tiny:
+        from tiny_models import build_tiny_marian, build_tiny_t5
+
+        build_tiny_marian(args.work / TRANSLATOR_FOLDER)
+        build_tiny_t5(args.work / SUMMARISER_FOLDER)
+    else:
+        build_marian(args.work / TRANSLATOR_FOLDER)
+        build_mt5_base(args.work / SUMMARISER_FOLDER, args.han_pieces)
+
+
+def measure(args, backends: list[str], forwarded: list[str]) -> None:
+    """Convert the models, then run each backend on each batch size in a process of its own."""
     subprocess.run([sys.executable, __file__, *forwarded, "--backend", "convert"], check=True, capture_output=True)
     rows = []
     for count in [int(c) for c in args.batches.split(",")]:

@@ -119,7 +119,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--models", choices=["offline", "tiny", "configured"], default="tiny")
     parser.add_argument("--articles", type=int, default=50)
+    parser.add_argument("--quick", action="store_true", help="3 articles: checks that the benchmark runs (CI)")
     options = parser.parse_args()
+    if options.quick:
+        options.articles = 3
 
     with tempfile.TemporaryDirectory(prefix="digest-bench-") as temporary:
         work = Path(temporary)

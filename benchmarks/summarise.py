@@ -47,7 +47,10 @@ def main() -> None:
     parser.add_argument("--threads", type=int, help="torch threads (default: torch's choice, one per core)")
     parser.add_argument("--articles", type=int, default=5)
     parser.add_argument("--kind", choices=SUMMARISERS.names(), default="seq2seq", help="summariser.kind")
+    parser.add_argument("--quick", action="store_true", help="one article on one thread: checks that the benchmark runs (CI)")
     args = parser.parse_args()
+    if args.quick:
+        args.articles, args.threads = 1, 1
     if args.threads:
         torch.set_num_threads(args.threads)
     with tempfile.TemporaryDirectory() as scratch:
@@ -56,6 +59,8 @@ def main() -> None:
             "summariser": {"kind": args.kind, "model": model},
             "models": {"dir": str(Path(scratch) / "models"), "threads": args.threads or 0},
         }
+        if args.quick:  # random weights never stop: short outputs keep the check quick
+            overrides["summariser"]["generation"] = {"num_beams": 1, "max_new_tokens": 12, "headline_max_new_tokens": 8}
         settings = validate_settings(load_config(overrides=overrides))
         started = time.perf_counter()
         summariser = load_summariser(settings.summariser, settings.models)

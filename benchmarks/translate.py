@@ -49,7 +49,10 @@ def main() -> None:
     parser.add_argument("--threads", type=int, help="torch threads (default: torch's choice, one per core)")
     parser.add_argument("--batch-size", type=int, help="override translator.batch_size")
     parser.add_argument("--kind", choices=TRANSLATORS.names(), help="override translator.kind")
+    parser.add_argument("--quick", action="store_true", help="4 sentences on one thread: checks that the benchmark runs (CI)")
     args = parser.parse_args()
+    if args.quick:
+        args.sentences, args.threads = 4, 1
     if args.threads:
         torch.set_num_threads(args.threads)
     with tempfile.TemporaryDirectory() as scratch:
