@@ -68,11 +68,30 @@ def english_date(iso_date: str | None) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def no_model_english(record: dict) -> bool:
+    """Whether the article has no model English at all (no translator ran): its notice says so once,
+    and its Chinese texts stand without a mark each. A version-1 record says it through its models."""
+    return bool(record.get("untranslated_reason")) or record["models"]["translator"]["id"] == "none"
+
+
+def untranslated_mark(record: dict) -> str:
+    """The mark after a Chinese text shown in place of its English: "(untranslated)" where only some
+    of the article's fields have no English, nothing where none has (the notice says it once)."""
+    return "" if no_model_english(record) else UNTRANSLATED_MARK
+
+
+def marked_untranslated(text: str, record: dict) -> str:
+    """``text`` (Chinese shown in place of English) with the article's untranslated mark, if any."""
+    mark = untranslated_mark(record)
+    return f"{text} {mark}" if mark else text
+
+
 def heading(record: dict) -> str:
-    """The article's heading: the English headline, else the Chinese one marked as untranslated."""
+    """The article's heading: the English headline, else the Chinese one (marked as untranslated
+    when the article has other English)."""
     if record["headline_en"]:
         return record["headline_en"]
-    return f"{record['headline_zh'] or record['metadata']['title_zh'] or record['id']} {UNTRANSLATED_MARK}"
+    return marked_untranslated(record["headline_zh"] or record["metadata"]["title_zh"] or record["id"], record)
 
 
 def github_anchor(heading_text: str) -> str:
@@ -271,7 +290,9 @@ RECORD_HELPERS = {
     "outlet": outlet,
     "name_notes": name_notes,
     "english_date": english_date,
-    "UNTRANSLATED": UNTRANSLATED_MARK,
+    "no_model_english": no_model_english,
+    "untranslated_mark": untranslated_mark,
+    "marked_untranslated": marked_untranslated,
 }
 _environment.globals.update(RECORD_HELPERS)
 

@@ -72,14 +72,28 @@ NOTICE = (
 
 
 def test_untranslated_digest_opens_with_why_and_says_it_once():
+    """With no model English at all, the notice says so once; the Chinese stands without a mark."""
     markdown = render_digest(untranslated_record())
-    assert markdown.startswith(f"# 包头职工创新成果节约资金115.4亿元 (untranslated)\n\n{NOTICE}\n*Workercn.cn · 5 November 2024*\n")
-    assert "- **11.54 billion yuan**: 申报的267项创新成果累计为企业创造价值、节约资金115.4亿元 (untranslated)[^2]\n" in markdown
+    assert markdown.startswith(f"# 包头职工创新成果节约资金115.4亿元\n\n{NOTICE}\n*Workercn.cn · 5 November 2024*\n")
+    assert "- **11.54 billion yuan**: 申报的267项创新成果累计为企业创造价值、节约资金115.4亿元[^2]\n" in markdown
     assert "[^2]: Chinese source: 申报的267项创新成果累计为企业创造价值、节约资金115.4亿元。\n" in markdown
-    assert "- 职工创新综合示范区 (untranslated)\n" in markdown
+    assert "- 职工创新综合示范区\n" in markdown
     # Names have English without a model.
     assert "- Places: Baotou City, Inner Mongolia Autonomous Region\n" in markdown
     assert markdown.count("not installed") == 1 and "**Untranslated:**" not in markdown
+    assert "untranslated" not in markdown.lower().replace("notice", "")
+
+
+def test_a_part_left_in_chinese_beside_english_is_marked():
+    """Where the article has model English but one field has none, that field is marked and its reason noticed."""
+    partial = record()
+    partial["key_figures"][1]["context_en"] = None
+    partial["untranslated"] = {"key_figures[1].context_en": "the model returned no translation for this sentence"}
+    markdown = render_digest(partial)
+    assert markdown.startswith("# Baotou workers' innovations save 11.54 billion yuan\n")
+    assert "- **11.54 billion yuan**: 申报的267项创新成果累计为企业创造价值、节约资金115.4亿元 (untranslated)[^2]\n" in markdown
+    assert "> **Untranslated:** 1 part shown in Chinese: the model returned no translation for this sentence.\n" in markdown
+    assert markdown.count("(untranslated)") == 1
 
 
 def test_programmes_with_the_same_english_are_listed_once_with_both_chinese_names():
@@ -150,7 +164,7 @@ def test_code_span_fences_backticks():
     ("heading", "anchor"),
     [
         ("Baotou workers' innovations save 11.54 billion yuan", "baotou-workers-innovations-save-1154-billion-yuan"),
-        ("包头职工创新成果节约资金115.4亿元 (untranslated)", "包头职工创新成果节约资金1154亿元-untranslated"),
+        ("包头职工创新成果节约资金115.4亿元", "包头职工创新成果节约资金1154亿元"),
         ("C++ & Rust: a_b", "c--rust-a_b"),
         ("Ünïcode Café", "ünïcode-café"),
     ],
@@ -182,7 +196,7 @@ def test_briefing_contents_link_to_each_section():
     assert markdown.count("not installed") == 1
     contents = re.findall(r"^\d+\. \[(.+)\]\(#(.+?)\)", markdown, flags=re.MULTILINE)
     assert contents == [
-        ("包头职工创新成果节约资金115.4亿元 (untranslated)", "包头职工创新成果节约资金1154亿元-untranslated"),
+        ("包头职工创新成果节约资金115.4亿元", "包头职工创新成果节约资金1154亿元"),
         ("Jobs fair", "jobs-fair"),
         ("Jobs fair", "jobs-fair-1"),
     ]

@@ -165,7 +165,8 @@ def test_offline_fallback_completes_and_says_what_is_untranslated(offline, tmp_p
     assert record["models"] == {"summariser": {"id": "extractive", "revision": None}, "translator": {"id": "none", "revision": None}}
     assert ("500万元", "5 million yuan") in [(figure["text_zh"], figure["text_en"]) for figure in record["key_figures"]]
     markdown = (out / "articles" / "002_68a2d98467e1a6c6.md").read_text(encoding="utf-8")
-    assert "(untranslated)" in markdown and "> English here is made by rule" in markdown
+    # Said once, by the notice; the Chinese shown instead of English carries no mark each.
+    assert "(untranslated)" not in markdown and markdown.count("> English here is made by rule") == 1
 
 
 def test_scripted_translator_from_the_registry_runs_end_to_end(offline, tmp_path):

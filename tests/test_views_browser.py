@@ -118,6 +118,18 @@ def test_keyboard_focus_highlights_the_sentence_too(site, tab):
     assert "千吨" in page.locator("tr.is-source").inner_text()
 
 
+def test_an_article_without_model_english_is_said_so_once(site, tab):
+    """The site is made without a translator: each page says it once, in its notice; the index
+    shows no per-article count of untranslated parts and the article no mark per Chinese text."""
+    index = tab.open(site / "index.html")
+    assert [badge for badge in index.locator(".badge").all_inner_texts() if "untranslated" in badge] == []
+    article = tab.open(article_page(site, HUBEI))
+    text = article.locator("body").inner_text()
+    assert text.count("No model English:") == 1
+    assert "(untranslated)" not in text and "Fields left in Chinese" not in text
+    assert tab.problems == []
+
+
 @pytest.mark.parametrize(
     ("date", "publisher", "warnings_only", "shown"),
     [

@@ -160,8 +160,10 @@ def test_warnings_and_untranslated_parts_come_before_the_summary(seed_records):
     checks = page.index("Check before publishing")
     assert checks < page.index("dropped garbled text") < page.index('id="summary-title"')
     assert checks < page.index("No model English:") < page.index('id="summary-title"')
-    # The record says its one reason once; the page still lists every field left in Chinese.
-    assert f"Fields left in Chinese ({len(untranslated_fields(record))})" in page
+    # With no model English at all, the notice says it once: no list of every field left in Chinese,
+    # no mark after each Chinese text, and the summary in Chinese alone.
+    assert untranslated_fields(record) and "Fields left in Chinese" not in page
+    assert "(untranslated)" not in page and "No English: see" not in page
     assert "Workers&#39; Daily – Workercn.cn" in page
     assert '<time datetime="2023-11-28">28 November 2023</time>' in page
     assert 'href="../index.html"' in page
@@ -259,10 +261,11 @@ def test_newsletter_holds_what_the_markdown_briefing_holds(seed_records):
     for record in seed_records:
         assert record["source"]["path"] in text
         for figure in record["key_figures"]:
-            assert f"{figure['text_en']}: {figure_clause(figure)} (untranslated)" in text
+            assert f"{figure['text_en']}: {figure_clause(figure)}\n" in text
             assert f"Chinese source: {figure['context_zh']}" in text
         for name_en, names_zh in programme_entries(record):
-            assert (f"{name_en} ({', '.join(names_zh)})" if name_en else f"{names_zh[0]} (untranslated)") in text
+            assert (f"{name_en} ({', '.join(names_zh)})" if name_en else f"{names_zh[0]}") in text
+        assert "(untranslated)" not in text
         for notice in untranslated_notices(record):
             assert f"Untranslated: {notice}" in text
         for label, names in name_groups(record):

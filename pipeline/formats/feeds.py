@@ -31,10 +31,10 @@ from pipeline.formats.html import (
 )
 from pipeline.render import (
     BRIEFING_TITLE,
-    UNTRANSLATED_MARK,
     briefing_order,
     figure_clause,
     heading,
+    marked_untranslated,
 )
 from pipeline.stories.views import StoryView, story_views
 
@@ -79,7 +79,7 @@ def _published(record: Record) -> datetime.datetime | None:
 def _summary(record: Record) -> str:
     if record["summary_en"]:
         return record["summary_en"]
-    return f"{record['summary_zh']} {UNTRANSLATED_MARK}"
+    return marked_untranslated(record["summary_zh"], record)
 
 
 class FeedsFormat(OutputFormat):

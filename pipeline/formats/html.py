@@ -25,6 +25,7 @@ from pipeline.render import (
     briefing_order,
     english_date,
     figure_clause,
+    no_model_english,
     outlet,
     story_overview,
     untranslated_fields,
@@ -280,7 +281,8 @@ class HtmlFormat(OutputFormat):
                 "href": article_href(record),
                 "publisher": publisher(record),
                 "date": record["metadata"]["date"] or UNDATED,
-                "untranslated": len(untranslated_fields(record)),
+                # An article with no model English at all is said so once, by its notice, not counted.
+                "untranslated": 0 if no_model_english(record) else len(untranslated_fields(record)),
             }
             for record in ordered
         ]
