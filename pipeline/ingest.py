@@ -749,7 +749,13 @@ def _extract_html(html_text: str) -> tuple[str, Metadata, list[str]]:
     if not isinstance(document, trafilatura.settings.Document) or not document.text:
         if missed is not None:
             return missed, Metadata(title_zh=headline, url=url), warnings
-        text, warnings = _visible_text_fallback(html_text)
+        try:
+            text, warnings = _visible_text_fallback(html_text)
+        except InputError:
+            densest = _densest_block_text(html_text, headline)
+            if densest is None:
+                raise
+            text, warnings = densest, ["the extractor found no body: used the block with the most running text"]
         return text, Metadata(title_zh=headline, url=url), warnings
     authors = [a.strip() for a in re.split(r"[;,，、]", document.author or "") if a.strip()]
     metadata = Metadata(

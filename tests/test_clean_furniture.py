@@ -206,12 +206,11 @@ def test_a_headline_split_by_inline_markup_still_leads_to_the_body(monkeypatch, 
     assert any("headline" in warning for warning in cleaned.warnings)
 
 
-def test_without_the_headline_in_the_page_a_navigation_body_gives_way_to_the_block_with_the_most_running_text(
-    monkeypatch, tmp_path
-):
+@pytest.mark.parametrize("extracted", [pytest.param(NAVIGATION, id="the navigation"), pytest.param(None, id="nothing")])
+def test_without_the_headline_in_the_page_the_block_with_the_most_running_text_is_the_body(monkeypatch, tmp_path, extracted):
     """The title paragraph gone (as on a page showing it as an image): the block holding the most
     text with full stops is the article."""
-    extractor_returning(monkeypatch, NAVIGATION)
+    extractor_returning(monkeypatch, extracted)
     page = notice_page(tmp_path, TITLE_PARAGRAPH, "</p>")
     cleaned = clean_page(page)
     assert cleaned.paragraphs_zh == NOTICE
