@@ -56,7 +56,7 @@ def default_help() -> dict[str, str]:
     return found
 
 
-def _default_values() -> dict[str, Any]:
+def default_values() -> dict[str, Any]:
     def walk(table: dict[str, Any], prefix: str) -> dict[str, Any]:
         values: dict[str, Any] = {}
         for key, value in table.items():
@@ -91,7 +91,7 @@ def _registry_names(model: type[BaseModel], name: str) -> list[str]:
 
 def setting_docs() -> list[SettingDoc]:
     """Every leaf setting, in the order of the typed settings."""
-    helps, defaults = default_help(), _default_values()
+    helps, defaults = default_help(), default_values()
     docs: list[SettingDoc] = []
 
     def walk(model: type[BaseModel], prefix: str) -> None:

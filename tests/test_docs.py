@@ -26,6 +26,18 @@ def test_every_setting_is_in_the_settings_reference():
     assert all(f"| `{key}` |" in page for key in keys)
 
 
+def test_every_setting_says_what_it_does():
+    """Each setting's help is the comment above it in defaults.toml: one source for the file users
+    copy, `digest config` and the site's settings reference."""
+    undocumented = [doc.key for doc in reference.setting_docs() if not doc.help]
+    assert undocumented == [], f"settings with no comment in pipeline/defaults.toml: {undocumented}"
+
+
+def test_every_setting_has_its_default_in_defaults_toml():
+    missing = [doc.key for doc in reference.setting_docs() if doc.key not in reference.default_values()]
+    assert missing == [], f"settings missing from pipeline/defaults.toml: {missing}"
+
+
 def test_a_setting_reads_its_type_default_and_help():
     (beams,) = [doc for doc in reference.setting_docs() if doc.key == "summariser.generation.num_beams"]
     assert (beams.type, beams.default) == ("integer ≥ 1", 2)
