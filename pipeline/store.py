@@ -3,7 +3,7 @@ identity of every source, and the history of runs. It is the source of truth: ev
 files, briefing, JSON lines, pages, feeds) is made from it, never from one run's memory, so a run
 that fails, is interrupted or runs beside another can only add.
 
-Tables (query them with `sqlite3 out/digest.sqlite` or Datasette; README, "The store"):
+Tables (query them with `sqlite3 out/digest.sqlite` or Datasette; docs/guide/store.md):
 - sources(source_key, article_id): which article id each source (a resolved path, or stdin content) has;
 - articles: one row per article id: the record JSON and what it was made from and when;
 - runs: one row per `digest run`, with counts, status and stats;

@@ -1,6 +1,6 @@
 """Which Chinese script a text is written in, and conversion to Simplified with OpenCC.
 
-OpenCC config: ``t2s`` (see README, "OpenCC configuration"). Of t2s/tw2s/hk2s (OpenCC 1.4.2) it is the
+OpenCC config: ``t2s`` (see docs/guide/ingest-clean.md, "OpenCC configuration"). Of t2s/tw2s/hk2s (OpenCC 1.4.2) it is the
 one that never damages a word: tw2s turns 著 into 着 character by character wherever its phrase list
 has no entry, so Simplified 显著 becomes 显着 and 土著, 卓著, 编著 become 土着, 卓着, 编着; t2s only
 leaves the particle in 看著 unconverted, which a reader still understands.

@@ -1,6 +1,6 @@
 """Key-figure ranking: which figures a reader of the digest needs first.
 
-Points add up per figure (see README, "Key figures"): a figure repeated in the title, the lead paragraph,
+Points add up per figure (see docs/faithfulness/facts.md, "Key figures"): a figure repeated in the title, the lead paragraph,
 totals and cumulative results, money, shares and large magnitudes score up; tiny counts (1人, 2个)
 and durations score down. Repeats of the same figure in the same sentence wording score nothing.
 Figures are chosen one at a time, each further figure from an already-used sentence losing points,

@@ -11,7 +11,7 @@ from pipeline.settings import ModelsSettings, TranslatorSettings
 from pipeline.translate.base import Translator
 
 # Each of these is ONE piece (▁K ...) in both opus-mt-zh-en sentencepiece models; A and I are English
-# words, Q and X split in the target vocabulary, U is written in "U.S." (README, "Placeholders").
+# words, Q and X split in the target vocabulary, U is written in "U.S." (docs/faithfulness/translation.md, "Placeholders").
 OPUS_MT_ZH_EN_LETTERS = "KZJVWYHGFDBCELMNOPRST"
 # The retry for an empty output: the plainest decoding, which rarely ends at once.
 PLAIN_GENERATION = {"num_beams": 1, "no_repeat_ngram_size": 0}

@@ -2,8 +2,8 @@
 
 Each protected span of the Chinese becomes one capital Latin letter set off by spaces. Each
 translator declares the letters its vocabularies keep as ONE piece (``▁K``), so the model sees a
-single opaque token it copies, and the exact English is put back afterwards; see README,
-"Placeholders".
+single opaque token it copies, and the exact English is put back afterwards; see
+docs/faithfulness/translation.md, "Placeholders".
 """
 
 from __future__ import annotations
