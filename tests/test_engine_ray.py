@@ -35,6 +35,11 @@ def records(out: Path) -> dict[str, str]:
     return {path.stem: path.read_text(encoding="utf-8") for path in sorted((out / "articles").glob("*.json"))}
 
 
+def views(out: Path) -> dict[str, bytes]:
+    """The views that list every article, by name: the same save order gives the same bytes."""
+    return {name: (out / name).read_bytes() for name in ("digests.jsonl", "briefing.md")}
+
+
 def stored_ids(out: Path) -> list[str]:
     with sqlite3.connect(out / STORE_NAME) as connection:
         return sorted(row[0] for row in connection.execute("SELECT id FROM articles"))
@@ -98,6 +103,7 @@ def test_seeds_and_corpus_offline_give_the_same_records_and_a_bad_article_fails_
     assert local.exit_code == ray_run.exit_code == 1, ray_run.output
     assert records(tmp_path / "ray") == records(tmp_path / "local")
     assert len(records(tmp_path / "ray")) == len(list(SEEDS.glob("*.txt"))) + len(pages)
+    assert views(tmp_path / "ray") == views(tmp_path / "local")
     failed = [line for line in ray_run.stderr.splitlines() if line.startswith("error: ")]
     assert failed == [line for line in local.stderr.splitlines() if line.startswith("error: ")]
     assert failed == [f"error: {inputs / 'editor-only.txt'}: no article text left after cleaning"]
@@ -117,6 +123,7 @@ def test_tiny_models_give_the_same_records(tiny_config, tmp_path):  # noqa: F811
     assert local.exit_code == ray_run.exit_code == 0, ray_run.output
     assert len(records(tmp_path / "ray")) == 12
     assert records(tmp_path / "ray") == records(tmp_path / "local")
+    assert views(tmp_path / "ray") == views(tmp_path / "local")
     assert ray_children() == []
 
 

@@ -23,10 +23,12 @@ import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, cast
 
+from pipeline.batch import failure_reason
 from pipeline.core import Pipeline, StageHook
 from pipeline.engines import Results, Window, digest_window
 from pipeline.errors import ConfigError, DigestError
 from pipeline.modelstore import configured_models, is_present
+from pipeline.records import Digest
 from pipeline.settings import Settings, validate_settings
 
 try:
@@ -85,8 +87,6 @@ class _WindowDigester:
             rows["stops"].append(stops)
             rows["notes"].append("\n".join(self.notes))
             self.notes.clear()
-
-        from pipeline.batch import failure_reason
 
         for window, payload in zip(batch["window"], batch["articles"], strict=True):
             try:
@@ -176,6 +176,10 @@ class RayEngine:
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
         context.print_on_execution_start = False
+        # Records come back in window order, so the store receives them in the order the local engine
+        # saves them (views list the articles of one day in that order); a slow window holds back the
+        # finished ones after it, not their work.
+        context.execution_options.preserve_order = True
         logging.getLogger("ray.data").setLevel(logging.ERROR)
         cluster_cpus = int(ray.cluster_resources().get("CPU", 0))
         self.workers = self.section.workers or max(1, cluster_cpus // self.section.cpus_per_worker)
@@ -201,31 +205,33 @@ class RayEngine:
     def _run_round(self, on_stage: StageHook) -> Results:
         windows, self.round = dict(enumerate(self.round)), []
         self._start()
-        received: set[tuple[int, int]] = set()
+        # The results of each window not given back yet, by position: a window is given back whole, once,
+        # so that the runner saves records in the local engine's order.
+        arrived: dict[int, dict[int, Digest | Exception]] = {index: {} for index in windows}
         lost_reason = ""
         for _attempt in range(ATTEMPTS):
-            missing = {index: window for index, window in windows.items() if any((index, p) not in received for p in range(len(window)))}
-            if not missing:
+            if not arrived:
                 return
             on_stage(f"on {self.workers} Ray workers")
             try:
-                for row in self._stream(missing):
-                    key = (row["window"], row["position"])
+                for row in self._stream({index: windows[index] for index in arrived}):
                     if row["stops"]:
                         raise ConfigError(row["reason"])
                     self._notify(row["notes"])
-                    if key in received:  # a window sent again: what came back before is kept
+                    results = arrived.get(row["window"])
+                    if results is None or row["position"] in results:  # a window sent again: what came back first is kept
                         continue
-                    received.add(key)
-                    ref = windows[key[0]][key[1]][0]
-                    yield ref, pickle.loads(row["digest"]) if row["digest"] else _Failed(row["reason"])
+                    results[row["position"]] = pickle.loads(row["digest"]) if row["digest"] else _Failed(row["reason"])
+                    window = windows[row["window"]]
+                    if len(results) == len(window):
+                        del arrived[row["window"]]
+                        yield from [(ref, results[position]) for position, (ref, _) in enumerate(window)]
             except ray.exceptions.RayError as error:
-                lost_reason = f"{type(error).__name__}"
+                lost_reason = type(error).__name__
                 log.info("the Ray cluster lost work (%s); sending the missing windows again", lost_reason)
-        for index, window in windows.items():
-            for position, (ref, _) in enumerate(window):
-                if (index, position) not in received:
-                    yield ref, LostByCluster(f"the Ray cluster lost its record {ATTEMPTS} times ({lost_reason}); run again to digest it")
+        lost = LostByCluster(f"the Ray cluster lost its record {ATTEMPTS} times ({lost_reason}); run again to digest it")
+        for index, results in arrived.items():
+            yield from [(ref, results.get(position, lost)) for position, (ref, _) in enumerate(windows[index])]
 
     def _stream(self, windows: dict[int, Window]) -> Iterator[dict[str, Any]]:
         """The rows of every article of ``windows``, as the actors finish them."""
