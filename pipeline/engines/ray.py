@@ -167,7 +167,8 @@ class RayEngine:
                     ray.init(address=self.section.address, **quiet)
                 else:
                     cpus = self.section.workers * self.section.cpus_per_worker or None
-                    ray.init(num_cpus=cpus, include_dashboard=False, **quiet)
+                    # "local": a Ray of its own, even when `ray start` or another run left one here.
+                    ray.init(address="local", num_cpus=cpus, include_dashboard=False, **quiet)
         except (ConnectionError, ValueError, RuntimeError) as error:
             raise ConfigError(f"cannot start or join Ray at {self.section.address or 'this machine'} ({error})") from None
         finally:
