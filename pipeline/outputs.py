@@ -8,7 +8,6 @@ import json
 import os
 import re
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,10 +17,9 @@ TEMPORARY_SUFFIX = ".tmp"
 # A temporary file is named by its writer's process id, not by the file it becomes: a name near the
 # file system's 255-byte limit would not fit twice, and a writer's death can be told from its name.
 _TEMPORARY_NAME = re.compile(r"\.(\d+)-\w+\.tmp")
-# Earlier versions named a temporary file after its target (.briefing.md.k2j4h5g6.tmp), without the
-# writer: one this old was left by a writer that was killed.
+# Earlier versions named a temporary file after its target (.briefing.md.k2j4h5g6.tmp), not its writer;
+# they wrote views only under the views lock, so one found under that lock was left by a killed writer.
 _OLD_TEMPORARY_NAME = re.compile(r"\..+\.\w{8}\.tmp")
-_OLD_TEMPORARY_AGE_SECONDS = 3600
 
 
 @contextlib.contextmanager
@@ -95,7 +93,8 @@ def _is_running(pid: int) -> bool:
 
 
 def stale_temporary_files(folder: Path) -> list[Path]:
-    """Temporary files in ``folder`` whose writer is gone (killed before its rename)."""
+    """Temporary files in ``folder`` whose writer is gone (killed before its rename); asked under the
+    views lock, which every writer of views holds."""
     stale = []
     try:
         entries = list(os.scandir(folder))
@@ -108,9 +107,7 @@ def stale_temporary_files(folder: Path) -> list[Path]:
                 stale.append(Path(entry.path))
             continue
         if _OLD_TEMPORARY_NAME.fullmatch(entry.name):
-            with contextlib.suppress(OSError):
-                if time.time() - entry.stat(follow_symlinks=False).st_mtime > _OLD_TEMPORARY_AGE_SECONDS:
-                    stale.append(Path(entry.path))
+            stale.append(Path(entry.path))
     return stale
 
 

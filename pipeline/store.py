@@ -467,15 +467,18 @@ class Store:
     def start_run(self, signature: str, version: str, inputs: int) -> int:
         """A new run, ``running`` until finish_run. Its lock file is held from before its row is
         visible until it finishes, or its process ends: a run whose lock is free is gone."""
-        with self.transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO runs (started, status, inputs, signature, version) VALUES (?, 'running', ?, ?, ?)",
-                (now(), inputs, signature, version),
-            )
-            run_id = int(cursor.lastrowid or 0)
-            handle = self._run_lock_path(run_id).open("a")
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            self._run_locks[run_id] = handle
+        try:
+            with self.transaction() as db:
+                cursor = db.execute(
+                    "INSERT INTO runs (started, status, inputs, signature, version) VALUES (?, 'running', ?, ?, ?)",
+                    (now(), inputs, signature, version),
+                )
+                run_id = int(cursor.lastrowid or 0)
+                handle = self._run_lock_path(run_id).open("a")
+                fcntl.flock(handle, fcntl.LOCK_EX)
+                self._run_locks[run_id] = handle
+        except OSError as error:  # the output folder went away, or became read-only, since it was opened
+            raise OutputError(f"{self.folder}: cannot start the run ({error.strerror or error})") from None
         return run_id
 
     def record_failure(self, run_id: int, input_name: str, reason: str) -> None:
@@ -667,13 +670,14 @@ def holds_store(folder: Path) -> bool:
     return os.path.isfile(folder / STORE_NAME)
 
 
-def can_write(folder: Path) -> bool:
+def _can_write(folder: Path) -> bool:
     """Whether this process may write the store in ``folder`` (its file, and the folder its journal goes in)."""
     return os.access(folder / STORE_NAME, os.R_OK | os.W_OK) and os.access(folder, os.W_OK | os.X_OK)
 
 
-def open_existing(folder: Path, read_only: bool = False) -> Store:
-    """The store in ``folder``; OutputError when there is none (nothing was ever digested there)."""
+def open_existing(folder: Path) -> Store:
+    """The store in ``folder``, read-only when this process may not write it; OutputError when there
+    is none (nothing was ever digested there)."""
     if not holds_store(folder):
         raise OutputError(f"{folder}: no store here ({STORE_NAME}); run `digest run ... --out {folder}` first")
-    return Store(folder, read_only)
+    return Store(folder, read_only=not _can_write(folder))

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from pipeline import PROJECT_DIR
 from pipeline.cli import app
+from pipeline.errors import OutputError
 from pipeline.store import MAX_ID_BYTES, STORE_LOCK_NAME, STORE_NAME, Store
 
 SEEDS = PROJECT_DIR / "seeds"
@@ -219,6 +220,16 @@ def test_an_output_folder_deleted_during_the_run_is_an_error_not_a_success(offli
     assert "the store was deleted or replaced while digest was using it" in result.stderr
     assert "5 of 5 inputs digested" in result.stderr and "the views were not rebuilt" in result.stderr
     assert not (out / "digests.jsonl").exists()
+
+
+def test_an_output_folder_deleted_before_the_run_starts_is_an_output_error(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    store = Store(out)
+    shutil.rmtree(out)
+    with pytest.raises(OutputError, match="cannot start the run"):
+        store.start_run("signature", "0", inputs=1)
+    store.close()
 
 
 # 5 and 10. Records in the store that cannot be used

@@ -12,7 +12,7 @@ from pipeline.cli.app import app
 from pipeline.cli.common import BY_HELP, CONFIG_HELP, exit_usage, load_config_or_exit
 from pipeline.errors import ConfigError, DigestError
 from pipeline.formats import load_formats
-from pipeline.store import Window, can_write, open_existing
+from pipeline.store import Window, open_existing
 from pipeline.views import rebuild_views
 
 STORE_HELP = "Output folder holding the store (default: config output.dir)."
@@ -45,7 +45,7 @@ def brief_command(
     try:
         window = Window(_iso_date("--since", since), _iso_date("--until", until))
         # A store the user may not write is read as it is; the views still go where they may be written.
-        store = open_existing(folder, read_only=not can_write(folder))
+        store = open_existing(folder)
     except DigestError as error:
         exit_usage(error)
     try:
@@ -71,7 +71,7 @@ def runs_command(
     interrupted, failed, running, or killed: ended with its process, counting what it saved), its counts, and each input that failed with the reason."""
     settings = load_config_or_exit(config_file)
     try:
-        store = open_existing(store_dir or Path(settings.output.dir), read_only=True)
+        store = open_existing(store_dir or Path(settings.output.dir))
     except DigestError as error:
         exit_usage(error)
     try:
