@@ -143,21 +143,35 @@ def add_to_large_store(bases: list[dict], stored: int, added: int) -> None:
     print(f"2. added {report.assigned} articles to a store of {stored:,}: {wall:.2f} s wall ({cpu:.2f} s CPU) (target 5 s)")
 
 
+def real_size_flags() -> tuple[list[str], str]:
+    """The flags of benchmarks/memory.py: real_size.py's random-weight models of the default
+    architectures (built into /tmp/digest-real-size on first use) with its forced output lengths."""
+    from memory import forced_lengths
+    from real_size import SUMMARISER_FOLDER, TRANSLATOR_FOLDER, build_models
+
+    work = Path("/tmp/digest-real-size")
+    build_models(argparse.Namespace(work=work, han_pieces=40000), tiny=False)
+    flags = ["--summariser", str(work / SUMMARISER_FOLDER), "--translator", str(work / TRANSLATOR_FOLDER), "--models-dir", str(work / "models")]
+    return flags + forced_lengths(), "real-size random-weight mt0-base + opus-mt-zh-en (lengths forced)"
+
+
 def copies_speedup(count: int, models: str) -> None:
     seeds = sorted((PROJECT_DIR / "seeds").glob("*.txt"))
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        flags, described = model_flags(models, work)
+        flags, described = real_size_flags() if models == "real-size" else model_flags(models, work)
         distinct, with_copies = work / "distinct", work / "copies"
         distinct.mkdir()
         with_copies.mkdir()
-        for number in range(count):
+        def page(number: int) -> str:
             text = seeds[number % len(seeds)].read_text(encoding="utf-8").rstrip()
-            (distinct / f"{number:03d}.txt").write_text(f"{text}\n\n（本文为测试稿第{number}篇。）\n", encoding="utf-8")
-            original = number - number % 2
+            return f"{text}\n\n（本文为测试稿第{number}篇。）\n"
+
+        for number in range(count):
+            (distinct / f"{number:03d}.txt").write_text(page(number), encoding="utf-8")
             # Every second article is the one before republished verbatim under another name (a new
             # headline line would change what the clean stage takes for the title and the body).
-            (with_copies / f"{number:03d}.txt").write_text(f"{text}\n\n（本文为测试稿第{original}篇。）\n", encoding="utf-8")
+            (with_copies / f"{number:03d}.txt").write_text(page(number - number % 2), encoding="utf-8")
         seconds = {}
         for name, folder_in in (("distinct", distinct), ("copies", with_copies)):
             seconds[name], _ = timed_command("run", [str(folder_in), "--out", str(work / f"out-{name}"), "-q", *flags])
@@ -171,7 +185,7 @@ def copies_speedup(count: int, models: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="Small sizes, for CI.")
-    parser.add_argument("--models", choices=["tiny", "offline", "configured"], default="tiny", help="Models of part 3.")
+    parser.add_argument("--models", choices=["tiny", "offline", "configured", "real-size"], default="tiny", help="Models of part 3.")
     parser.add_argument("--parts", default="123", help="Which parts to run, e.g. 12.")
     arguments = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")

@@ -104,9 +104,11 @@ def nothing_outside(folder: Path, _result: subprocess.CompletedProcess) -> str:
 
 
 def symlink_loop(folder: Path) -> Path:
+    """l1 -> l2 -> l1, and eloop.txt -> l1: an article name a folder walk or a glob picks up."""
     os.symlink("l2", folder / "l1")
     os.symlink("l1", folder / "l2")
-    return folder / "l1"
+    os.symlink("l1", folder / "eloop.txt")
+    return folder / "eloop.txt"
 
 
 def damage_record(folder: Path) -> list[str]:
