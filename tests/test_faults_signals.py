@@ -147,6 +147,20 @@ def test_a_full_standard_output_is_reported_as_such_not_as_the_inputs_fault(tmp_
     assert errors == ["error: cannot write to standard output (No space left on device); stopped after 0 inputs"]
 
 
+@pytest.mark.parametrize("command", ["facts", "clean"])
+def test_a_standard_output_that_cannot_show_chinese_is_reported_as_such(tmp_path, command):
+    """PYTHONIOENCODING=ascii (found by tests/fault_run.py): was the input's "internal error"."""
+    result = subprocess.run(
+        [*DIGEST, command, str(SEEDS[0])], capture_output=True, text=True, env={**environment(), "PYTHONIOENCODING": "ascii"}, cwd=tmp_path
+    )
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("warning: ")]
+    assert errors == [
+        "error: cannot write to standard output: its encoding, ascii, cannot show Chinese (set PYTHONIOENCODING=utf-8, or use --out DIR);"
+        " stopped after 0 inputs"
+    ]
+
+
 def test_a_closed_pipe_on_standard_output_is_reported_as_such(tmp_path):
     """`digest facts seeds/ | head -0`: the reader is gone before the first record is written."""
     process = subprocess.Popen([*DIGEST, "facts", str(PROJECT_DIR / "seeds")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment(), cwd=tmp_path)

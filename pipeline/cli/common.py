@@ -82,3 +82,7 @@ def emit_record(record_id: str, record: dict, as_text: str, json_output: bool, o
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise OutputError(f"cannot write to standard output ({error.strerror or error})") from None
+    except UnicodeEncodeError as error:
+        raise OutputError(
+            f"cannot write to standard output: its encoding, {error.encoding}, cannot show Chinese (set PYTHONIOENCODING=utf-8, or use --out DIR)"
+        ) from None
