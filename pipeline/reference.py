@@ -9,7 +9,7 @@ import json
 import sqlite3
 import tempfile
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, get_args
 
@@ -49,10 +49,16 @@ def _comments(table: Table | tomlkit.TOMLDocument, prefix: str, found: dict[str,
         pending = []
 
 
+@cache
+def _defaults_document() -> tomlkit.TOMLDocument:
+    """defaults.toml with its comments, read once for both its help texts and its values."""
+    return tomlkit.parse(DEFAULTS_FILE.read_text(encoding="utf-8"))
+
+
 def default_help() -> dict[str, str]:
     """Each key of defaults.toml (dotted: ``translator.generation.num_beams``) and its comment."""
     found: dict[str, str] = {}
-    _comments(tomlkit.parse(DEFAULTS_FILE.read_text(encoding="utf-8")), "", found)
+    _comments(_defaults_document(), "", found)
     return found
 
 
@@ -63,7 +69,7 @@ def default_values() -> dict[str, Any]:
             values |= walk(value, f"{prefix}{key}.") if isinstance(value, dict) else {f"{prefix}{key}": value}
         return values
 
-    return walk(tomlkit.parse(DEFAULTS_FILE.read_text(encoding="utf-8")).unwrap(), "")
+    return walk(_defaults_document().unwrap(), "")
 
 
 def _describe(schema: dict[str, Any]) -> str:
